@@ -1,0 +1,236 @@
+package io.tradekit.devservices.rocketmq;
+
+import io.tradekit.devservices.DevServiceStartException;
+import io.tradekit.devservices.support.FreePorts;
+import io.tradekit.devservices.support.TempDirs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real RocketMQ name server and broker from the official Apache artifacts, run in this JVM
+ * on loopback ports with a temp store, for a dev run or a test.
+ *
+ * <p>Started by {@link #start(RocketMqSettings)} (usually through
+ * {@link io.tradekit.devservices.DevServices#rocketMq()}). Sized for a laptop: 16 MiB commit
+ * log files, small consume queues and index, no timer wheel. Topics are auto-created on first
+ * send; {@link #createTopic(String)} creates one and waits until its route is visible.
+ */
+public final class RocketMqDevService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RocketMqDevService.class);
+    private static final Pattern TOPIC = Pattern.compile("[%A-Za-z0-9_-]{1,127}");
+    /** The broker also listens on its port minus 2 (its "fast" VIP channel). */
+    private static final int FAST_CHANNEL_OFFSET = 2;
+    private static final int QUEUES_PER_TOPIC = 4;
+
+    private final NamesrvController nameServer;
+    private final BrokerController broker;
+    private final int nameServerPort;
+    private final int brokerPort;
+    private final Path storeDir;
+    private final Duration startTimeout;
+    private final Duration startedIn;
+
+    private RocketMqDevService(NamesrvController nameServer, BrokerController broker, int nameServerPort,
+                               int brokerPort, Path storeDir, Duration startTimeout, Duration startedIn) {
+        this.nameServer = nameServer;
+        this.broker = broker;
+        this.nameServerPort = nameServerPort;
+        this.brokerPort = brokerPort;
+        this.storeDir = storeDir;
+        this.startTimeout = startTimeout;
+        this.startedIn = startedIn;
+    }
+
+    /**
+     * Starts a name server and one broker as {@code settings} say, and waits for their routes.
+     *
+     * @throws DevServiceStartException when either does not start or a topic route never appears
+     */
+    public static RocketMqDevService start(RocketMqSettings settings) {
+        long began = System.nanoTime();
+        RocketMqLogging.configure();
+        // Pitfall 2 of VERSIONS.md: without this the first registration may carry version 0 and the
+        // name server ignores the broker's topics ("No route info of this topic").
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+
+        Path storeDir = TempDirs.create("rocketmq");
+        NamesrvController nameServer = null;
+        BrokerController broker = null;
+        try {
+            int nameServerPort = FreePorts.next();
+            nameServer = startNameServer(nameServerPort, storeDir);
+            int brokerPort = FreePorts.nextWithCompanion(FAST_CHANNEL_OFFSET);
+            broker = startBroker(settings, FreePorts.LOOPBACK + ":" + nameServerPort, brokerPort, storeDir);
+            RocketMqDevService service = new RocketMqDevService(nameServer, broker, nameServerPort, brokerPort,
+                    storeDir, settings.startTimeout(), Duration.ofNanos(System.nanoTime() - began));
+            for (String topic : settings.topics()) {
+                service.createTopic(topic);
+            }
+            log.info("RocketMQ dev service: name server {}, broker {}, started in {} ms",
+                    service.nameServerAddress(), service.brokerAddress(), service.startedIn().toMillis());
+            return service;
+        } catch (DevServiceStartException e) {
+            stopQuietly(nameServer, broker, storeDir);
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(nameServer, broker, storeDir);
+            throw new DevServiceStartException("RocketMQ dev service cannot start: " + e
+                    + ". Check that the temp directory " + storeDir.getParent() + " is writable and has free space,"
+                    + " or set tradekit.dev-services.rocketmq.enabled=false and point rocketmq.name-server at a broker.", e);
+        }
+    }
+
+    private static NamesrvController startNameServer(int port, Path storeDir) throws Exception {
+        NamesrvConfig config = new NamesrvConfig();
+        config.setKvConfigPath(storeDir.resolve("namesrv/kvConfig.json").toString());
+        config.setConfigStorePath(storeDir.resolve("namesrv/namesrv.properties").toString());
+        NettyServerConfig server = new NettyServerConfig();
+        server.setBindAddress(FreePorts.LOOPBACK);
+        server.setListenPort(port);
+        NamesrvController controller = new NamesrvController(config, server, new NettyClientConfig());
+        if (!controller.initialize()) {
+            throw new DevServiceStartException("RocketMQ dev service cannot start: the name server failed to initialise on "
+                    + FreePorts.LOOPBACK + ":" + port);
+        }
+        controller.start();
+        return controller;
+    }
+
+    private static BrokerController startBroker(RocketMqSettings settings, String nameServerAddress, int port,
+                                                Path storeDir) throws Exception {
+        BrokerConfig config = new BrokerConfig();
+        config.setBrokerName("tradekit-dev-broker");
+        config.setBrokerClusterName("DefaultCluster");
+        config.setBrokerIP1(FreePorts.LOOPBACK);
+        config.setBrokerIP2(FreePorts.LOOPBACK);
+        config.setNamesrvAddr(nameServerAddress);
+        config.setRocketmqHome(storeDir.toString());
+        config.setAutoCreateTopicEnable(true);
+        config.setAutoCreateSubscriptionGroup(true);
+        config.setEnablePropertyFilter(true);
+        config.setTransactionCheckInterval(settings.transactionCheckInterval().toMillis());
+        config.setTransactionTimeOut(settings.transactionTimeout().toMillis());
+
+        NettyServerConfig server = new NettyServerConfig();
+        server.setBindAddress(FreePorts.LOOPBACK);
+        server.setListenPort(port);
+
+        MessageStoreConfig store = new MessageStoreConfig();
+        store.setStorePathRootDir(storeDir.resolve("store").toString());
+        store.setStorePathCommitLog(storeDir.resolve("store/commitlog").toString());
+        store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
+        store.setMappedFileSizeConsumeQueue(200_000);
+        store.setMaxHashSlotNum(10_000);
+        store.setMaxIndexNum(40_000);
+        store.setTimerWheelEnable(false);
+        // The HA listener serves slaves; 0 lets the OS pick a port so parallel JVMs never collide.
+        store.setHaListenPort(0);
+
+        BrokerController controller = new BrokerController(config, server, new NettyClientConfig(), store);
+        if (!controller.initialize()) {
+            throw new DevServiceStartException("RocketMQ dev service cannot start: the broker failed to initialise"
+                    + " (store " + storeDir + ", port " + port + ")");
+        }
+        controller.start();
+        return controller;
+    }
+
+    /**
+     * Creates {@code topic} (4 read/write queues) if absent and returns once the name server
+     * routes it, so a producer's first send succeeds.
+     */
+    public void createTopic(String topic) {
+        requireValidTopic(topic);
+        TopicConfig config = new TopicConfig(topic, QUEUES_PER_TOPIC, QUEUES_PER_TOPIC,
+                PermName.PERM_READ | PermName.PERM_WRITE);
+        broker.getTopicConfigManager().updateTopicConfig(config);
+        broker.registerBrokerAll(true, false, true);
+        awaitRoute(topic);
+    }
+
+    /** Whether the name server has a route for {@code topic} (producers can send to it). */
+    public boolean hasRoute(String topic) {
+        return nameServer.getRouteInfoManager().pickupTopicRouteData(topic) != null;
+    }
+
+    private void awaitRoute(String topic) {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (!hasRoute(topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new DevServiceStartException("RocketMQ dev service: topic " + topic + " has no route on the name server "
+                        + nameServerAddress() + " after " + startTimeout.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DevServiceStartException("Interrupted while waiting for the route of topic " + topic, e);
+            }
+        }
+    }
+
+    static void requireValidTopic(String topic) {
+        if (topic == null || !TOPIC.matcher(topic).matches()) {
+            throw new IllegalArgumentException("Invalid RocketMQ topic name '" + topic
+                    + "': 1-127 characters of letters, digits, '%', '_' or '-'");
+        }
+    }
+
+    /** {@code 127.0.0.1:port}, the value of {@code rocketmq.name-server}. */
+    public String nameServerAddress() {
+        return FreePorts.LOOPBACK + ":" + nameServerPort;
+    }
+
+    public String brokerAddress() {
+        return FreePorts.LOOPBACK + ":" + brokerPort;
+    }
+
+    /** Wall time from the start request until the broker was registered (and its topics routed). */
+    public Duration startedIn() {
+        return startedIn;
+    }
+
+    /** Shuts down broker then name server and removes the store. */
+    @Override
+    public void close() {
+        stopQuietly(nameServer, broker, storeDir);
+    }
+
+    private static void stopQuietly(NamesrvController nameServer, BrokerController broker, Path storeDir) {
+        try {
+            if (broker != null) {
+                broker.shutdown();
+            }
+        } catch (RuntimeException e) {
+            log.warn("RocketMQ dev broker did not shut down cleanly: {}", e.toString());
+        }
+        try {
+            if (nameServer != null) {
+                nameServer.shutdown();
+            }
+        } catch (RuntimeException e) {
+            log.warn("RocketMQ dev name server did not shut down cleanly: {}", e.toString());
+        }
+        TempDirs.deleteQuietly(storeDir);
+    }
+
+    @Override
+    public String toString() {
+        return "RocketMqDevService[nameServer=" + nameServerAddress() + ", broker=" + brokerAddress() + "]";
+    }
+}

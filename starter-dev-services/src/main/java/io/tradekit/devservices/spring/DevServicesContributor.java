@@ -1,0 +1,86 @@
+package io.tradekit.devservices.spring;
+
+import io.tradekit.devservices.DevServices;
+import io.tradekit.devservices.redis.RedisDevService;
+import io.tradekit.devservices.redis.RedisSettings;
+import io.tradekit.devservices.rocketmq.RocketMqDevService;
+import io.tradekit.devservices.rocketmq.RocketMqSettings;
+import io.tradekit.devservices.zookeeper.ZooKeeperDevService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Starts the dev servers an environment asks for and puts their addresses into it, ahead of
+ * every other property source.
+ *
+ * <p>Shared by {@link DevServicesEnvironmentPostProcessor} (applications) and
+ * {@link DevServicesInitializer} (contexts built without {@code SpringApplication}, such as an
+ * {@code ApplicationContextRunner}).
+ */
+final class DevServicesContributor {
+
+    /** Name of the property source holding the servers' addresses. */
+    static final String PROPERTY_SOURCE_NAME = "tradekitDevServices";
+
+    private final ClassLoader classLoader;
+
+    DevServicesContributor(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    void contribute(ConfigurableEnvironment environment) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            return;
+        }
+        DevServicesProperties properties = Binder.get(environment)
+                .bindOrCreate("tradekit.dev-services", DevServicesProperties.class);
+        if (!properties.isEnabled()) {
+            return;
+        }
+        Map<String, Object> addresses = new LinkedHashMap<>();
+        if (isOn(properties.getRedis().getEnabled(), "org.redisson.api.RedissonClient",
+                "org.springframework.data.redis.connection.RedisConnectionFactory")) {
+            DevServicesProperties.Redis redis = properties.getRedis();
+            RedisDevService server = DevServices.redis(
+                    new RedisSettings(redis.getPort(), redis.getExecutable(), redis.getStartTimeout()));
+            addresses.put("spring.data.redis.host", server.host());
+            addresses.put("spring.data.redis.port", server.port());
+            // A url set elsewhere would win over host/port in Spring Boot and in Redisson's starter.
+            addresses.put("spring.data.redis.url", server.uri());
+            addresses.put("tradekit.dev-services.redis.url", server.uri());
+        }
+        if (isOn(properties.getRocketmq().getEnabled(), "org.apache.rocketmq.spring.core.RocketMQTemplate")) {
+            DevServicesProperties.RocketMq rocketmq = properties.getRocketmq();
+            RocketMqDevService server = DevServices.rocketMq(new RocketMqSettings(
+                    rocketmq.getTransactionCheckInterval(), rocketmq.getTransactionTimeout(),
+                    rocketmq.getTopics(), rocketmq.getStartTimeout()));
+            addresses.put("rocketmq.name-server", server.nameServerAddress());
+            addresses.put("tradekit.dev-services.rocketmq.name-server", server.nameServerAddress());
+        }
+        if (isOn(properties.getZookeeper().getEnabled(), "org.apache.dubbo.config.RegistryConfig",
+                "org.apache.curator.framework.CuratorFramework")) {
+            ZooKeeperDevService server = DevServices.zooKeeper();
+            addresses.put("dubbo.registry.address", server.dubboRegistryAddress());
+            addresses.put("tradekit.dev-services.zookeeper.connect-string", server.connectString());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, addresses));
+    }
+
+    /** An explicit setting wins; unset means "on when every named client class is present". */
+    private boolean isOn(Boolean explicit, String... clientClasses) {
+        if (explicit != null) {
+            return explicit;
+        }
+        for (String clientClass : clientClasses) {
+            if (ClassUtils.isPresent(clientClass, classLoader)) {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+package io.tradekit.devservices.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradekit.devservices.DevServices;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class DevServicesInitializerTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(new DevServicesInitializer());
+
+    @Test
+    void putsEveryRequestedServerAddressIntoTheEnvironment() {
+        runner.withPropertyValues("tradekit.dev-services.redis.enabled=true",
+                        "tradekit.dev-services.rocketmq.enabled=true",
+                        "tradekit.dev-services.zookeeper.enabled=true",
+                        "spring.data.redis.url=redis://example.invalid:6379")
+                .run(context -> {
+                    var environment = context.getEnvironment();
+                    assertThat(environment.getProperty("spring.data.redis.host")).isEqualTo("127.0.0.1");
+                    assertThat(environment.getProperty("spring.data.redis.port", Integer.class))
+                            .isEqualTo(DevServices.redis().port());
+                    assertThat(environment.getProperty("spring.data.redis.url"))
+                            .as("a url configured elsewhere is overridden, it would win over host/port")
+                            .isEqualTo(DevServices.redis().uri());
+                    assertThat(environment.getProperty("rocketmq.name-server"))
+                            .isEqualTo(DevServices.rocketMq().nameServerAddress());
+                    assertThat(environment.getProperty("dubbo.registry.address"))
+                            .isEqualTo(DevServices.zooKeeper().dubboRegistryAddress());
+                });
+    }
+
+    @Test
+    void leavesServersWhoseClientIsAbsentOffByDefault() {
+        // rocketmq-spring and Dubbo are not on this module's test classpath; Redisson is.
+        runner.run(context -> {
+            var environment = context.getEnvironment();
+            assertThat(environment.getProperty("spring.data.redis.port", Integer.class)).isEqualTo(DevServices.redis().port());
+            assertThat(environment.getProperty("rocketmq.name-server")).isNull();
+            assertThat(environment.getProperty("dubbo.registry.address")).isNull();
+        });
+    }
+
+    @Test
+    void anExplicitFalseWinsOverAClientOnTheClasspath() {
+        runner.withPropertyValues("tradekit.dev-services.redis.enabled=false")
+                .run(context -> assertThat(context.getEnvironment().getProperty("spring.data.redis.port")).isNull());
+    }
+}
