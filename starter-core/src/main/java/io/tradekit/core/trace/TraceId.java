@@ -1,0 +1,139 @@
+package io.tradekit.core.trace;
+
+import java.util.UUID;
+import org.slf4j.MDC;
+
+/**
+ * Creates, validates and scopes the trace id kept in the SLF4J {@link MDC} under {@link #KEY},
+ * an id being set for a block of code through a {@link Scope}.
+ *
+ * <p>Ids received from other systems (HTTP headers, RPC attachments, message properties) are
+ * hostile input: {@link #open(String)} accepts them only when {@link #isValid(String)}, since an
+ * id is printed in every log line and a CR/LF or a {@code ${jndi:...}} in it would be a log
+ * injection. Without an SLF4J binding the MDC ignores writes and {@link #current()} stays
+ * {@code null}.
+ */
+public final class TraceId {
+
+    /** The MDC key under which the trace id is stored, to be used in log patterns as {@code %X{traceId}}. */
+    public static final String KEY = "traceId";
+
+    /** The maximum length of a valid trace id. */
+    public static final int MAX_LENGTH = 64;
+
+    private TraceId() {
+    }
+
+    /**
+     * Returns the trace id of the current thread.
+     *
+     * @return the MDC value, or {@code null} when none is set
+     */
+    public static String current() {
+        return MDC.get(KEY);
+    }
+
+    /**
+     * Returns the trace id of the current thread, creating and storing one when none is set.
+     *
+     * @return the current or the new trace id, never {@code null}
+     */
+    public static String getOrCreate() {
+        String current = current();
+        if (current != null && !current.isEmpty()) {
+            return current;
+        }
+        String created = newId();
+        MDC.put(KEY, created);
+        return created;
+    }
+
+    /**
+     * Generates a new trace id without storing it.
+     *
+     * @return 32 lowercase hexadecimal characters
+     */
+    public static String newId() {
+        UUID uuid = UUID.randomUUID();
+        return hex(uuid.getMostSignificantBits()) + hex(uuid.getLeastSignificantBits());
+    }
+
+    /**
+     * Tells whether a trace id received from elsewhere is safe to use.
+     *
+     * @param traceId the candidate, may be {@code null}
+     * @return {@code true} for 1 to {@value #MAX_LENGTH} characters of {@code [A-Za-z0-9._-]}
+     */
+    public static boolean isValid(String traceId) {
+        if (traceId == null || traceId.isEmpty() || traceId.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < traceId.length(); i++) {
+            char c = traceId.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets the trace id of the current thread until the returned scope is closed.
+     *
+     * @param incoming the id received from the caller, used only if {@link #isValid(String) valid};
+     *                 otherwise (including {@code null}) a {@link #newId() new id} is used
+     * @return the scope to close, on this thread, to restore the previous trace id
+     */
+    public static Scope open(String incoming) {
+        String traceId = isValid(incoming) ? incoming : newId();
+        String previous = current();
+        MDC.put(KEY, traceId);
+        return new Scope(traceId, previous);
+    }
+
+    private static String hex(long bits) {
+        String digits = Long.toHexString(bits);
+        return "0".repeat(16 - digits.length()) + digits;
+    }
+
+    /**
+     * A trace id set by {@link TraceId#open(String)} for a try-with-resources block, restoring the
+     * previous id (or none) on {@link #close()}; scopes nest.
+     */
+    public static final class Scope implements AutoCloseable {
+
+        private final String traceId;
+        private final String previous;
+        private boolean closed;
+
+        private Scope(String traceId, String previous) {
+            this.traceId = traceId;
+            this.previous = previous;
+        }
+
+        /**
+         * Returns the trace id this scope set.
+         *
+         * @return the accepted incoming id or the generated one
+         */
+        public String getTraceId() {
+            return traceId;
+        }
+
+        /** Restores the trace id that was current when the scope was opened; later calls do nothing. */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (previous == null) {
+                MDC.remove(KEY);
+            } else {
+                MDC.put(KEY, previous);
+            }
+        }
+    }
+}

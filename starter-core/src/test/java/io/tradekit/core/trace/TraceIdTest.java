@@ -1,0 +1,136 @@
+package io.tradekit.core.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.MDC;
+
+class TraceIdTest {
+
+    @AfterEach
+    void clearMdc() {
+        MDC.clear();
+    }
+
+    @Test
+    void newIdIs32LowercaseHexCharacters() {
+        assertThat(TraceId.newId()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void newIdIsUniqueAndValid() {
+        Set<String> ids = new HashSet<>();
+        IntStream.range(0, 1000).forEach(i -> ids.add(TraceId.newId()));
+
+        assertThat(ids).hasSize(1000).allMatch(TraceId::isValid);
+    }
+
+    @Test
+    void currentIsTheMdcValueOrNull() {
+        assertThat(TraceId.current()).isNull();
+
+        MDC.put(TraceId.KEY, "abc-1");
+
+        assertThat(TraceId.current()).isEqualTo("abc-1");
+        assertThat(TraceId.KEY).isEqualTo("traceId");
+    }
+
+    @Test
+    void getOrCreateStoresANewIdWhenAbsentAndReusesIt() {
+        String created = TraceId.getOrCreate();
+
+        assertThat(created).matches("[0-9a-f]{32}");
+        assertThat(MDC.get(TraceId.KEY)).isEqualTo(created);
+        assertThat(TraceId.getOrCreate()).isEqualTo(created);
+    }
+
+    @Test
+    void getOrCreateReturnsAnExistingId() {
+        MDC.put(TraceId.KEY, "from-gateway");
+
+        assertThat(TraceId.getOrCreate()).isEqualTo("from-gateway");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "0af7651916cd43dd8448eb211c80319c", "gw-01.node_3", "A.B_C-D"})
+    void acceptsIdsOfSafeCharacters(String id) {
+        assertThat(TraceId.isValid(id)).isTrue();
+    }
+
+    @Test
+    void acceptsUpTo64Characters() {
+        assertThat(TraceId.isValid("a".repeat(64))).isTrue();
+        assertThat(TraceId.isValid("a".repeat(65))).isFalse();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"abc\r\nINFO forged", "abc\n", "with space", "${jndi:ldap://evil/a}", "a/b", "a;b",
+        "订单", "tab\t", "%0d%0a", "\"quoted\""})
+    void rejectsHostileOrMalformedIds(String id) {
+        assertThat(TraceId.isValid(id)).isFalse();
+    }
+
+    @Test
+    void openUsesAValidIncomingIdAndRemovesItOnClose() {
+        try (TraceId.Scope scope = TraceId.open("upstream-42")) {
+            assertThat(scope.getTraceId()).isEqualTo("upstream-42");
+            assertThat(TraceId.current()).isEqualTo("upstream-42");
+        }
+
+        assertThat(TraceId.current()).isNull();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"x\r\n2024-01-01 INFO forged", "${jndi:ldap://evil/a}",
+        "a-very-long-id-that-is-longer-than-sixty-four-characters-which-is-the-limit"})
+    void openReplacesAHostileIncomingIdWithANewOne(String incoming) {
+        try (TraceId.Scope scope = TraceId.open(incoming)) {
+            assertThat(scope.getTraceId()).matches("[0-9a-f]{32}");
+            assertThat(TraceId.current()).isEqualTo(scope.getTraceId());
+        }
+    }
+
+    @Test
+    void closeRestoresThePreviousId() {
+        MDC.put(TraceId.KEY, "outer");
+
+        try (TraceId.Scope scope = TraceId.open("inner")) {
+            assertThat(TraceId.current()).isEqualTo(scope.getTraceId()).isEqualTo("inner");
+        }
+
+        assertThat(TraceId.current()).isEqualTo("outer");
+    }
+
+    @Test
+    void nestedScopesRestoreInOrder() {
+        try (TraceId.Scope outer = TraceId.open("first")) {
+            assertThat(outer.getTraceId()).isEqualTo("first");
+            try (TraceId.Scope inner = TraceId.open(null)) {
+                assertThat(TraceId.current()).isEqualTo(inner.getTraceId()).isNotEqualTo("first");
+            }
+            assertThat(TraceId.current()).isEqualTo("first");
+        }
+        assertThat(TraceId.current()).isNull();
+    }
+
+    @Test
+    void closingTwiceDoesNotDisturbTheRestoredId() {
+        MDC.put(TraceId.KEY, "outer");
+        TraceId.Scope scope = TraceId.open("inner");
+        scope.close();
+        MDC.put(TraceId.KEY, "set-later");
+
+        scope.close();
+
+        assertThat(TraceId.current()).isEqualTo("set-later");
+    }
+}
