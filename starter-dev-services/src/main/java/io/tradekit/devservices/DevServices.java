@@ -5,7 +5,9 @@ import io.tradekit.devservices.redis.RedisSettings;
 import io.tradekit.devservices.rocketmq.RocketMqDevService;
 import io.tradekit.devservices.rocketmq.RocketMqSettings;
 import io.tradekit.devservices.zookeeper.ZooKeeperDevService;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,11 @@ public final class DevServices {
     private static RocketMqSettings rocketMqSettings;
     private static ZooKeeperDevService zooKeeper;
     private static boolean shutdownHookAdded;
+
+    /** Names Spring Boot and Spring Framework give their JVM shutdown-hook threads. */
+    private static final Set<String> SPRING_SHUTDOWN_THREADS =
+            Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
+    private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private DevServices() {
     }
@@ -115,8 +122,29 @@ public final class DevServices {
         if (!shutdownHookAdded) {
             // Ctrl-C on a dev run, or the end of a test JVM: no redis-server process, broker
             // thread or temp store is left behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(DevServices::stopAll, "tradekit-dev-services-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(DevServices::stopAfterSpringContexts, "tradekit-dev-services-stop"));
             shutdownHookAdded = true;
         }
+    }
+
+    /**
+     * JVM shutdown hooks run concurrently: stopping the servers while Spring still closes its
+     * contexts would make Redisson, RocketMQ clients and Dubbo fail (and log) against servers that
+     * vanish under them. So the hook first waits for Spring's own shutdown-hook threads.
+     */
+    private static void stopAfterSpringContexts() {
+        long deadline = System.nanoTime() + SPRING_SHUTDOWN_WAIT.toNanos();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (SPRING_SHUTDOWN_THREADS.contains(thread.getName()) && thread != Thread.currentThread()) {
+                long remainingMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                try {
+                    thread.join(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        stopAll();
     }
 }

@@ -200,6 +200,15 @@ public final class RocketMqDevService implements AutoCloseable {
         return FreePorts.LOOPBACK + ":" + brokerPort;
     }
 
+    /**
+     * Every port this service listens on: name server, broker, the broker's fast channel and its
+     * HA listener. All are bound to 127.0.0.1.
+     */
+    public java.util.List<Integer> listeningPorts() {
+        return java.util.List.of(nameServerPort, brokerPort, brokerPort - FAST_CHANNEL_OFFSET,
+                broker.getMessageStoreConfig().getHaListenPort());
+    }
+
     /** Wall time from the start request until the broker was registered (and its topics routed). */
     public Duration startedIn() {
         return startedIn;

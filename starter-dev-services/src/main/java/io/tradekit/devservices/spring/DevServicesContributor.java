@@ -6,8 +6,11 @@ import io.tradekit.devservices.redis.RedisSettings;
 import io.tradekit.devservices.rocketmq.RocketMqDevService;
 import io.tradekit.devservices.rocketmq.RocketMqSettings;
 import io.tradekit.devservices.zookeeper.ZooKeeperDevService;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -27,9 +30,15 @@ final class DevServicesContributor {
     static final String PROPERTY_SOURCE_NAME = "tradekitDevServices";
 
     private final ClassLoader classLoader;
+    private final Log log;
 
-    DevServicesContributor(ClassLoader classLoader) {
+    /**
+     * @param log where the one summary line goes; environment post-processors run before Spring
+     *            Boot's logging is set up, so theirs is a deferred log replayed later
+     */
+    DevServicesContributor(ClassLoader classLoader, Log log) {
         this.classLoader = classLoader;
+        this.log = log;
     }
 
     void contribute(ConfigurableEnvironment environment) {
@@ -42,6 +51,7 @@ final class DevServicesContributor {
             return;
         }
         Map<String, Object> addresses = new LinkedHashMap<>();
+        List<String> started = new ArrayList<>();
         if (isOn(properties.getRedis().getEnabled(), "org.redisson.api.RedissonClient",
                 "org.springframework.data.redis.connection.RedisConnectionFactory")) {
             DevServicesProperties.Redis redis = properties.getRedis();
@@ -52,6 +62,8 @@ final class DevServicesContributor {
             // A url set elsewhere would win over host/port in Spring Boot and in Redisson's starter.
             addresses.put("spring.data.redis.url", server.uri());
             addresses.put("tradekit.dev-services.redis.url", server.uri());
+            started.add("Redis " + server.uri() + " (" + server.executable().getFileName() + ", up in "
+                    + server.startedIn().toMillis() + " ms)");
         }
         if (isOn(properties.getRocketmq().getEnabled(), "org.apache.rocketmq.spring.core.RocketMQTemplate")) {
             DevServicesProperties.RocketMq rocketmq = properties.getRocketmq();
@@ -60,14 +72,20 @@ final class DevServicesContributor {
                     rocketmq.getTopics(), rocketmq.getStartTimeout()));
             addresses.put("rocketmq.name-server", server.nameServerAddress());
             addresses.put("tradekit.dev-services.rocketmq.name-server", server.nameServerAddress());
+            started.add("RocketMQ name server " + server.nameServerAddress() + " and broker " + server.brokerAddress()
+                    + " (up in " + server.startedIn().toMillis() + " ms)");
         }
         if (isOn(properties.getZookeeper().getEnabled(), "org.apache.dubbo.config.RegistryConfig",
                 "org.apache.curator.framework.CuratorFramework")) {
             ZooKeeperDevService server = DevServices.zooKeeper();
             addresses.put("dubbo.registry.address", server.dubboRegistryAddress());
             addresses.put("tradekit.dev-services.zookeeper.connect-string", server.connectString());
+            started.add("ZooKeeper " + server.connectString() + " (up in " + server.startedIn().toMillis() + " ms)");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, addresses));
+        if (!started.isEmpty()) {
+            log.info("tradekit dev services (shared by this JVM): " + String.join("; ", started));
+        }
     }
 
     /** An explicit setting wins; unset means "on when every named client class is present". */

@@ -1,6 +1,8 @@
 package io.tradekit.devservices.spring;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -19,9 +21,16 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
     /** After config data, so properties from application.yml and profiles are visible. */
     public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 10;
 
+    private final Log log;
+
+    /** Spring Boot passes the factory; its logs are replayed once logging is initialised. */
+    public DevServicesEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(DevServicesEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        new DevServicesContributor(application.getClassLoader()).contribute(environment);
+        new DevServicesContributor(application.getClassLoader(), log).contribute(environment);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tradekit.devservices.spring;
 
+import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,6 +20,6 @@ public class DevServicesInitializer implements ApplicationContextInitializer<Con
     public void initialize(ConfigurableApplicationContext context) {
         ClassLoader classLoader = context.getClassLoader() != null
                 ? context.getClassLoader() : DevServicesInitializer.class.getClassLoader();
-        new DevServicesContributor(classLoader).contribute(context.getEnvironment());
+        new DevServicesContributor(classLoader, LogFactory.getLog(DevServicesInitializer.class)).contribute(context.getEnvironment());
     }
 }
