@@ -44,6 +44,20 @@ class DevServicesInitializerTest {
     }
 
     @Test
+    void rejectsMalformedSettingsNamingTheValue() {
+        runner.withPropertyValues("tradekit.dev-services.redis.port=-1")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Redis dev service port").hasMessageContaining("-1"));
+        runner.withPropertyValues("tradekit.dev-services.rocketmq.enabled=true",
+                        "tradekit.dev-services.rocketmq.topics=orders;DROP")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid RocketMQ topic name 'orders;DROP'"));
+        runner.withPropertyValues("tradekit.dev-services.redis.start-timeout=0s")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start timeout"));
+    }
+
+    @Test
     void anExplicitFalseWinsOverAClientOnTheClasspath() {
         runner.withPropertyValues("tradekit.dev-services.redis.enabled=false")
                 .run(context -> assertThat(context.getEnvironment().getProperty("spring.data.redis.port")).isNull());
