@@ -145,6 +145,12 @@ public final class DevServices {
                 }
             }
         }
+        synchronized (DevServices.class) {
+            if (rocketMq != null) {
+                rocketMq.discardAtJvmExit();
+                rocketMq = null;
+            }
+        }
         stopAll();
     }
 }
