@@ -52,8 +52,8 @@ final class DevServicesContributor {
         }
         Map<String, Object> addresses = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
-        if (isOn(properties.getRedis().getEnabled(), "org.redisson.api.RedissonClient",
-                "org.springframework.data.redis.connection.RedisConnectionFactory")) {
+        if (isOn(properties.getRedis().getEnabled(), anyPresent("org.redisson.api.RedissonClient",
+                "org.springframework.data.redis.connection.RedisConnectionFactory"))) {
             DevServicesProperties.Redis redis = properties.getRedis();
             RedisDevService server = DevServices.redis(
                     new RedisSettings(redis.getPort(), redis.getExecutable(), redis.getStartTimeout()));
@@ -65,7 +65,7 @@ final class DevServicesContributor {
             started.add("Redis " + server.uri() + " (" + server.executable().getFileName() + ", up in "
                     + server.startedIn().toMillis() + " ms)");
         }
-        if (isOn(properties.getRocketmq().getEnabled(), "org.apache.rocketmq.spring.core.RocketMQTemplate")) {
+        if (isOn(properties.getRocketmq().getEnabled(), anyPresent("org.apache.rocketmq.spring.core.RocketMQTemplate"))) {
             DevServicesProperties.RocketMq rocketmq = properties.getRocketmq();
             RocketMqDevService server = DevServices.rocketMq(new RocketMqSettings(
                     rocketmq.getTransactionCheckInterval(), rocketmq.getTransactionTimeout(),
@@ -75,8 +75,8 @@ final class DevServicesContributor {
             started.add("RocketMQ name server " + server.nameServerAddress() + " and broker " + server.brokerAddress()
                     + " (up in " + server.startedIn().toMillis() + " ms)");
         }
-        if (isOn(properties.getZookeeper().getEnabled(), "org.apache.dubbo.config.RegistryConfig",
-                "org.apache.curator.framework.CuratorFramework")) {
+        if (isOn(properties.getZookeeper().getEnabled(), allPresent("org.apache.dubbo.config.RegistryConfig",
+                "org.apache.curator.framework.CuratorFramework"))) {
             ZooKeeperDevService server = DevServices.zooKeeper();
             addresses.put("dubbo.registry.address", server.dubboRegistryAddress());
             addresses.put("tradekit.dev-services.zookeeper.connect-string", server.connectString());
@@ -88,16 +88,25 @@ final class DevServicesContributor {
         }
     }
 
-    /** An explicit setting wins; unset means "on when every named client class is present". */
-    private boolean isOn(Boolean explicit, String... clientClasses) {
-        if (explicit != null) {
-            return explicit;
-        }
-        for (String clientClass : clientClasses) {
-            if (ClassUtils.isPresent(clientClass, classLoader)) {
-                continue;
+    /** An explicit setting wins; unset means whatever the classpath says. */
+    private static boolean isOn(Boolean explicit, boolean clientPresent) {
+        return explicit != null ? explicit : clientPresent;
+    }
+
+    private boolean anyPresent(String... classNames) {
+        for (String className : classNames) {
+            if (ClassUtils.isPresent(className, classLoader)) {
+                return true;
             }
-            return false;
+        }
+        return false;
+    }
+
+    private boolean allPresent(String... classNames) {
+        for (String className : classNames) {
+            if (!ClassUtils.isPresent(className, classLoader)) {
+                return false;
+            }
         }
         return true;
     }

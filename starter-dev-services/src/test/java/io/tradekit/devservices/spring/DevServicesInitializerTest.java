@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradekit.devservices.DevServices;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class DevServicesInitializerTest {
@@ -55,6 +56,18 @@ class DevServicesInitializerTest {
         runner.withPropertyValues("tradekit.dev-services.redis.start-timeout=0s")
                 .run(context -> assertThat(context.getStartupFailure())
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start timeout"));
+    }
+
+    @Test
+    void startsRedisForEitherRedisClientAlone() {
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+                .run(context -> assertThat(context.getEnvironment().getProperty("spring.data.redis.port", Integer.class))
+                        .as("Redisson without Spring Data Redis").isEqualTo(DevServices.redis().port()));
+        runner.withClassLoader(new FilteredClassLoader("org.redisson"))
+                .run(context -> assertThat(context.getEnvironment().getProperty("spring.data.redis.port", Integer.class))
+                        .as("Spring Data Redis without Redisson").isEqualTo(DevServices.redis().port()));
+        runner.withClassLoader(new FilteredClassLoader("org.redisson", "org.springframework.data.redis"))
+                .run(context -> assertThat(context.getEnvironment().getProperty("spring.data.redis.port")).isNull());
     }
 
     @Test
