@@ -1,6 +1,7 @@
 /**
- * tradekit lock: @DistributeLock on Redisson, taken before and released after the transaction.
- *
- * <p>Not built yet: this module only reserves its coordinates in the build (issue #4).
+ * {@link io.tradekit.lock.DistributeLock @DistributeLock}: a Redisson lock taken before and
+ * released after the annotated method (and so outside its transaction), its programmatic twin
+ * {@link io.tradekit.lock.DistributeLockTemplate}, and the
+ * {@link io.tradekit.lock.DistributeLockContext fencing token} of each acquisition.
  */
 package io.tradekit.lock;
