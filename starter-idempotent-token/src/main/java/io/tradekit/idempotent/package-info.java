@@ -1,6 +1,6 @@
 /**
- * tradekit idempotent: one-use anti-duplicate-submission tokens checked and deleted by a Lua script.
- *
- * <p>Not built yet: this module only reserves its coordinates in the build (issue #6).
+ * One-use anti-duplicate-submission tokens: {@link io.tradekit.idempotent.IdempotentTokenService}
+ * issues a UUID per page load and spends it, checked and deleted by one Lua script, when the order
+ * request arrives; {@link io.tradekit.idempotent.IdempotentToken} does the same on a method.
  */
 package io.tradekit.idempotent;

@@ -1,0 +1,53 @@
+package io.tradekit.idempotent;
+
+import io.tradekit.core.error.BizException;
+import io.tradekit.core.error.CommonErrorCode;
+
+/**
+ * Thrown by {@link IdempotentToken} methods when the token is rejected: code
+ * {@link CommonErrorCode#PARAM_INVALID} when it is missing or malformed,
+ * {@link CommonErrorCode#DUPLICATE_REQUEST} when it is unknown, used, expired or another owner's.
+ */
+public class IdempotentTokenException extends BizException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ConsumeOutcome outcome;
+
+    /**
+     * Creates the exception for a rejected token.
+     *
+     * @param outcome why the token was rejected, never {@link ConsumeOutcome#CONSUMED}
+     * @param scene   the scene the token was checked for (a validated name or a constant)
+     */
+    public IdempotentTokenException(ConsumeOutcome outcome, String scene) {
+        super(errorCodeOf(outcome), describe(outcome, scene));
+        this.outcome = outcome;
+    }
+
+    /** Why the token was rejected. */
+    public ConsumeOutcome getOutcome() {
+        return outcome;
+    }
+
+    /** {@code PARAM_INVALID} for a missing or malformed token, {@code DUPLICATE_REQUEST} otherwise. */
+    public static CommonErrorCode errorCodeOf(ConsumeOutcome outcome) {
+        return switch (outcome) {
+            case MISSING, MALFORMED -> CommonErrorCode.PARAM_INVALID;
+            default -> CommonErrorCode.DUPLICATE_REQUEST;
+        };
+    }
+
+    /** A message for the caller that names no token value. */
+    public static String describe(ConsumeOutcome outcome, String scene) {
+        String where = TokenFormat.isValidScene(scene) ? " for scene " + scene : "";
+        return switch (outcome) {
+            case MISSING -> "The idempotency token is missing" + where + ".";
+            case MALFORMED -> "The idempotency token is malformed" + where + ".";
+            case OWNER_MISMATCH -> "The idempotency token belongs to another user" + where + ".";
+            case NOT_FOUND -> "The idempotency token is unknown, already used or expired" + where
+                    + ": the request was already submitted, get a new token to submit again.";
+            case CONSUMED -> "The idempotency token was accepted" + where + ".";
+        };
+    }
+}
