@@ -1,6 +1,6 @@
 /**
- * tradekit remote: RemoteCallWrapper, the caller side of every Dubbo call: logging, timing and success checks.
- *
- * <p>Not built yet: this module only reserves its coordinates in the build (issue #3).
+ * The caller side of every Dubbo call: {@link io.tradekit.remote.RemoteCallWrapper} runs a remote
+ * call, logs its masked request and response with the elapsed time, records a timer, and turns a
+ * failure into a {@link io.tradekit.remote.RemoteCallException}.
  */
 package io.tradekit.remote;
