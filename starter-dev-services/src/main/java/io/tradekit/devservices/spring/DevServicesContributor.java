@@ -29,6 +29,8 @@ final class DevServicesContributor {
     /** Name of the property source holding the servers' addresses. */
     static final String PROPERTY_SOURCE_NAME = "tradekitDevServices";
 
+    static final String DUBBO_IGNORED_INTERFACES = "dubbo.network.interface.ignored";
+
     private final ClassLoader classLoader;
     private final Log log;
 
@@ -78,6 +80,7 @@ final class DevServicesContributor {
         if (isOn(properties.getZookeeper().getEnabled(), allPresent("org.apache.dubbo.config.RegistryConfig",
                 "org.apache.curator.framework.CuratorFramework"))) {
             ZooKeeperDevService server = DevServices.zooKeeper();
+            keepDubboOnLoopback();
             addresses.put("dubbo.registry.address", server.dubboRegistryAddress());
             addresses.put("tradekit.dev-services.zookeeper.connect-string", server.connectString());
             started.add("ZooKeeper " + server.connectString() + " (up in " + server.startedIn().toMillis() + " ms)");
@@ -85,6 +88,18 @@ final class DevServicesContributor {
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, addresses));
         if (!started.isEmpty()) {
             log.info("tradekit dev services (shared by this JVM): " + String.join("; ", started));
+        }
+    }
+
+    /**
+     * Dubbo 3.3 treats a configured 127.* host as unset and advertises the first address of a
+     * network interface instead (probing it with isReachable first), so a dev provider would be
+     * called on the machine's network address. With every interface ignored it falls back to
+     * 127.0.0.1. A JVM property, because Dubbo reads it statically; a value set by the user wins.
+     */
+    private void keepDubboOnLoopback() {
+        if (System.getProperty(DUBBO_IGNORED_INTERFACES) == null) {
+            System.setProperty(DUBBO_IGNORED_INTERFACES, ".*");
         }
     }
 

@@ -34,6 +34,27 @@ class DevServicesInitializerTest {
     }
 
     @Test
+    void tellsDubboToAdvertiseLoopbackWhenZooKeeperStartsUnlessTheUserChose() {
+        String key = DevServicesContributor.DUBBO_IGNORED_INTERFACES;
+        String before = System.getProperty(key); // the build sets it for every test JVM
+        try {
+            System.clearProperty(key);
+            runner.withPropertyValues("tradekit.dev-services.zookeeper.enabled=true")
+                    .run(context -> assertThat(System.getProperty(key)).isEqualTo(".*"));
+
+            System.setProperty(key, "docker.*");
+            runner.withPropertyValues("tradekit.dev-services.zookeeper.enabled=true")
+                    .run(context -> assertThat(System.getProperty(key)).isEqualTo("docker.*"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
+    @Test
     void leavesServersWhoseClientIsAbsentOffByDefault() {
         // rocketmq-spring and Dubbo are not on this module's test classpath; Redisson is.
         runner.run(context -> {
