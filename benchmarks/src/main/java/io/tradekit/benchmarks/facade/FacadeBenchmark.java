@@ -1,0 +1,96 @@
+package io.tradekit.benchmarks.facade;
+
+import io.tradekit.core.response.SingleResponse;
+import io.tradekit.facade.autoconfigure.FacadeAutoConfiguration;
+import jakarta.validation.Validator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code @Facade} (validation + error mapping + one masked INFO log line to an async appender +
+ * trace id) against a plain {@code @Around} aspect that only validates, on the same bean class
+ * with five constraints. Results and the command: {@code benchmarks/RESULTS-facade.md}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Dlogback.configurationFile=logback-facade-bench.xml"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class FacadeBenchmark {
+
+    private ConfigurableApplicationContext context;
+    private BenchOrderFacade facade;
+    private BenchOrderFacade baseline;
+    private final BenchOrderRequest valid = BenchOrderRequest.of("b-1", "nft-7", 2, "13812345678", "gift");
+    private final BenchOrderRequest invalid = BenchOrderRequest.of("", "nft-7", 0, "13812345678", "gift");
+
+    @Setup(Level.Trial)
+    public void start() {
+        context = new SpringApplicationBuilder(BenchConfig.class).web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "tradekit.dev-services.enabled=false",
+                        "logging.config=classpath:logback-facade-bench.xml")
+                .run();
+        facade = context.getBean(BenchOrderFacade.class);
+        AspectJProxyFactory factory = new AspectJProxyFactory(new BenchOrderFacadeImpl());
+        factory.setProxyTargetClass(true);
+        factory.addAspect(new ValidatingAspect(context.getBean(Validator.class).forExecutables()));
+        baseline = factory.getProxy();
+        if (!facade.place(valid).isSuccess() || facade.place(invalid).isSuccess()
+                || !baseline.place(valid).isSuccess()) {
+            throw new IllegalStateException("benchmark set-up is wrong");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        context.close();
+    }
+
+    @Benchmark
+    public SingleResponse<String> baselineValid() {
+        return baseline.place(valid);
+    }
+
+    @Benchmark
+    public SingleResponse<String> facadeValid() {
+        return facade.place(valid);
+    }
+
+    @Benchmark
+    public SingleResponse<String> facadeInvalid() {
+        return facade.place(invalid);
+    }
+
+    /** Only the auto-configurations the facade needs: nothing else on the benchmark classpath starts. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({AopAutoConfiguration.class, ValidationAutoConfiguration.class,
+            FacadeAutoConfiguration.class})
+    static class BenchConfig {
+
+        @Bean
+        BenchOrderFacadeImpl benchOrderFacade() {
+            return new BenchOrderFacadeImpl();
+        }
+    }
+}

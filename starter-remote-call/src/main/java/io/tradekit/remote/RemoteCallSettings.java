@@ -1,0 +1,105 @@
+package io.tradekit.remote;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link RemoteCallWrapper} and the Dubbo consumer filter log and measure, held in one
+ * JVM-wide (per class loader) slot because the wrapper is static and the filter is created by Dubbo.
+ *
+ * <p>Without Spring the {@link #DEFAULTS} apply; the auto-configuration {@link #install installs}
+ * settings built from {@code tradekit.remote-call.*} and {@link #uninstall uninstalls} them when its
+ * context closes. Instances are immutable; reading and replacing the current one is thread-safe.
+ */
+public final class RemoteCallSettings {
+
+    /** The settings used when nothing was installed: 1 s slow threshold, 2048-character payloads, no metrics. */
+    public static final RemoteCallSettings DEFAULTS = new RemoteCallSettings(Duration.ofSeconds(1), 2048, true,
+            RemoteCallMetrics.NONE, true);
+
+    private static volatile RemoteCallSettings current = DEFAULTS;
+
+    private final Duration slowThreshold;
+    private final int maxPayloadLength;
+    private final boolean logPayload;
+    private final RemoteCallMetrics metrics;
+    private final boolean dubboFilterEnabled;
+    private final RemoteCallLogger logger;
+
+    /**
+     * Creates settings.
+     *
+     * @param slowThreshold      calls longer than this are logged at WARN, required
+     * @param maxPayloadLength   the cap of request and response JSON in a log line, at least 1
+     * @param logPayload         whether log lines contain the request and response JSON
+     * @param metrics            where outcomes are recorded, required ({@link RemoteCallMetrics#NONE} for nowhere)
+     * @param dubboFilterEnabled whether the Dubbo consumer filter logs calls and sends the trace id
+     */
+    public RemoteCallSettings(Duration slowThreshold, int maxPayloadLength, boolean logPayload,
+            RemoteCallMetrics metrics, boolean dubboFilterEnabled) {
+        this.slowThreshold = Objects.requireNonNull(slowThreshold, "slowThreshold must not be null");
+        this.maxPayloadLength = maxPayloadLength;
+        this.logPayload = logPayload;
+        this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+        this.dubboFilterEnabled = dubboFilterEnabled;
+        this.logger = new RemoteCallLogger(slowThreshold, maxPayloadLength, logPayload);
+    }
+
+    /**
+     * Returns the settings in use.
+     *
+     * @return the last installed settings, or {@link #DEFAULTS}
+     */
+    public static RemoteCallSettings current() {
+        return current;
+    }
+
+    /**
+     * Makes these settings the current ones.
+     *
+     * @param settings the settings, required
+     */
+    public static synchronized void install(RemoteCallSettings settings) {
+        current = Objects.requireNonNull(settings, "settings must not be null");
+    }
+
+    /**
+     * Restores {@link #DEFAULTS} if {@code settings} are still the current ones (a later install wins).
+     *
+     * @param settings the settings installed earlier
+     */
+    public static synchronized void uninstall(RemoteCallSettings settings) {
+        if (current == settings) {
+            current = DEFAULTS;
+        }
+    }
+
+    public Duration getSlowThreshold() {
+        return slowThreshold;
+    }
+
+    public int getMaxPayloadLength() {
+        return maxPayloadLength;
+    }
+
+    public boolean isLogPayload() {
+        return logPayload;
+    }
+
+    public RemoteCallMetrics getMetrics() {
+        return metrics;
+    }
+
+    public boolean isDubboFilterEnabled() {
+        return dubboFilterEnabled;
+    }
+
+    /**
+     * Returns the line writer built from these settings.
+     *
+     * @return the logger
+     */
+    public RemoteCallLogger getLogger() {
+        return logger;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The AOP pipeline of {@link io.tradekit.facade.Facade}: {@link io.tradekit.facade.aop.FacadeAdvisor}
+ * (pointcut) → {@link io.tradekit.facade.aop.FacadeInterceptor} (validation, error codes, log line,
+ * timer) over per-method metadata computed once by {@link io.tradekit.facade.aop.FacadeMethodRegistry}.
+ */
+package io.tradekit.facade.aop;
