@@ -2,6 +2,7 @@ package io.tradekit.idempotent.autoconfigure;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.ClientResources;
+import io.tradekit.core.redis.LettuceClients;
 import io.tradekit.idempotent.IdempotentTokenObserver;
 import io.tradekit.idempotent.IdempotentTokenService;
 import io.tradekit.idempotent.aop.IdempotentTokenAdvisor;
@@ -78,11 +79,11 @@ public class IdempotentTokenAutoConfiguration {
         LettuceTokenStore idempotentTokenStore(ObjectProvider<RedisConnectionDetails> details, Environment environment,
                                                ObjectProvider<ClientResources> resources,
                                                IdempotentTokenProperties properties) {
-            RedisProperties redis = Binder.get(environment).bind("spring.data.redis", RedisProperties.class)
-                    .orElseGet(RedisProperties::new);
+            RedisProperties redis = LettuceClients.redisProperties(environment);
             IdempotentTokenProperties.Redis settings = properties.getRedis();
             return new LettuceTokenStore(
-                    LettuceClients.create(details.getIfAvailable(), redis, resources.getIfUnique(), settings),
+                    LettuceClients.create(details.getIfAvailable(), redis, resources.getIfUnique(),
+                            settings.getConnectTimeout(), settings.getCommandTimeout()),
                     settings.getCommandTimeout(), settings.getRetryDelay(), true);
         }
     }

@@ -1,4 +1,4 @@
-package io.tradekit.idempotent.autoconfigure;
+package io.tradekit.core.redis;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
@@ -13,7 +13,9 @@ import io.lettuce.core.resource.ClientResources;
 import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
 import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails.Node;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import java.time.Duration;
@@ -21,25 +23,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the starter's own Lettuce client from Spring Boot's {@link RedisConnectionDetails} (present
+ * Builds a starter's own Lettuce client from Spring Boot's {@link RedisConnectionDetails} (present
  * when Spring Data Redis is on the classpath, also for Docker Compose / Testcontainers services) or,
- * without it, from {@code spring.data.redis.*} ({@link RedisProperties}).
+ * without it, from {@code spring.data.redis.*} ({@link RedisProperties}): standalone, sentinel or
+ * cluster, with SSL bundles, auto-reconnect, and commands rejected at once while disconnected.
  */
-final class LettuceClients {
+public final class LettuceClients {
 
     private LettuceClients() {
     }
 
-    static AbstractRedisClient create(RedisConnectionDetails details, RedisProperties properties,
-                                      ClientResources resources, IdempotentTokenProperties.Redis settings) {
-        Duration connectTimeout = properties.getConnectTimeout() != null
-                ? properties.getConnectTimeout() : settings.getConnectTimeout();
-        SocketOptions socket = SocketOptions.builder().connectTimeout(connectTimeout).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.getCommandTimeout());
+    /**
+     * Binds {@code spring.data.redis.*} from {@code environment} (defaults when absent).
+     *
+     * @param environment the application's environment
+     * @return the bound properties, never {@code null}
+     */
+    public static RedisProperties redisProperties(Environment environment) {
+        return Binder.get(environment).bind("spring.data.redis", RedisProperties.class).orElseGet(RedisProperties::new);
+    }
+
+    /**
+     * Creates a client; nothing is connected yet.
+     *
+     * @param details        Spring Boot's connection details, or {@code null} to use {@code properties}
+     * @param properties     {@code spring.data.redis.*} (its connect timeout wins when set)
+     * @param resources      shared client resources, or {@code null} for the client's own
+     * @param connectTimeout the connect timeout when {@code spring.data.redis.connect-timeout} is not set
+     * @param commandTimeout the longest wait for one command
+     * @return a {@link RedisClient} or a {@link RedisClusterClient}
+     */
+    public static AbstractRedisClient create(RedisConnectionDetails details, RedisProperties properties,
+                                             ClientResources resources, Duration connectTimeout,
+                                             Duration commandTimeout) {
+        Duration connect = properties.getConnectTimeout() != null ? properties.getConnectTimeout() : connectTimeout;
+        SocketOptions socket = SocketOptions.builder().connectTimeout(connect).build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
         if (details != null) {
-            return fromDetails(details, resources, socket, timeouts, settings.getCommandTimeout());
+            return fromDetails(details, resources, socket, timeouts, commandTimeout);
         }
-        return fromProperties(properties, resources, socket, timeouts, settings.getCommandTimeout());
+        return fromProperties(properties, resources, socket, timeouts, commandTimeout);
     }
 
     private static AbstractRedisClient fromDetails(RedisConnectionDetails details, ClientResources resources,
