@@ -1,0 +1,235 @@
+package io.tradekit.benchmarks.stock;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tradekit.core.redis.LettuceConnector;
+import io.tradekit.devservices.redis.RedisDevService;
+import io.tradekit.devservices.redis.RedisSettings;
+import io.tradekit.stock.StockCode;
+import io.tradekit.stock.StockCommand;
+import io.tradekit.stock.StockObserver;
+import io.tradekit.stock.StockResult;
+import io.tradekit.stock.StockService;
+import io.tradekit.stock.redis.StockKeys;
+import io.tradekit.stock.redis.StockRedis;
+import io.tradekit.stock.redis.StockScripts;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * In one run against one dev-services {@code redis-server}: {@code redis-benchmark -c 50} EVALSHA of
+ * the deduct script at {@code -P 1} and {@code -P 16} (the ceilings), a minimal reference script
+ * (HEXISTS, GET, DECRBY, HSET) at {@code -P 16}, then {@link StockService#deduct} and
+ * {@link StockService#deductAsync} (batches of 16) from 50 threads, and the sold-out fast-fail.
+ * The stock is 10^12, so it never runs out in the measured sections; records are deleted between
+ * measurements (not timed). Unique identifiers per call: every call really deducts.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.tradekit.benchmarks.stock.StockDeductBenchmark [ops] [rounds]
+ * </pre>
+ */
+public final class StockDeductBenchmark {
+
+    private static final int THREADS = 50;
+    private static final String ITEM = "bench";
+    private static final String REFERENCE = """
+            if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
+              return 1
+            end
+            local stock = tonumber(redis.call('GET', KEYS[1]))
+            local after = redis.call('DECRBY', KEYS[1], ARGV[2])
+            redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+            return 0
+            """;
+    private static final String REFERENCE_VALUE =
+            "{\"type\":\"DEDUCT\",\"before\":1000000000000,\"after\":999999999999,\"delta\":-1,\"identifier\":\"x\",\"ts\":1700000000000}";
+
+    private StockDeductBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int ops = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String binary = "/usr/bin/redis-benchmark";
+        RedisDevService redis = RedisDevService.start(RedisSettings.DEFAULTS);
+        RedisClient probeClient = RedisClient.create(redis.uri());
+        StockKeys keys = new StockKeys("bench:stock:");
+        StockRedis stockRedis = new StockRedis(new LettuceConnector(RedisClient.create(redis.uri()),
+                Duration.ofSeconds(10), Duration.ofSeconds(1), true), keys);
+        try (StatefulRedisConnection<String, String> probe = probeClient.connect();
+             StockService stock = new StockService(stockRedis, Duration.ofMinutes(1), Duration.ofDays(1),
+                     Duration.ofSeconds(1), StockObserver.NONE)) {
+            String sha = probe.sync().scriptLoad(StockScripts.DEDUCT);
+            String refSha = probe.sync().scriptLoad(REFERENCE);
+            System.out.printf("redis-server %s on port %d, %d cores, %d ops per measurement, %d threads%n",
+                    redis.executable(), redis.port(), Runtime.getRuntime().availableProcessors(), ops, THREADS);
+            List<String> deductArgs = List.of("evalsha", sha, "2", keys.stock(ITEM), keys.records(ITEM),
+                    "b|__rand_int__|-1", "1", "i", "#D|i");
+            List<String> refArgs = List.of("evalsha", refSha, "2", keys.stock(ITEM), keys.records(ITEM),
+                    "b|__rand_int__|-1", "1", REFERENCE_VALUE);
+            List<double[]> results = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) {
+                double p1 = redisBenchmark(binary, redis.port(), 1, ops, deductArgs, probe, keys);
+                double p16 = redisBenchmark(binary, redis.port(), 16, ops * 3, deductArgs, probe, keys);
+                double ref16 = redisBenchmark(binary, redis.port(), 16, ops * 3, refArgs, probe, keys);
+                reset(probe, keys);
+                long cpu0 = cpuNanos();
+                double sync = measure(ops, (t, i) -> check(stock.deduct(
+                        new StockCommand(ITEM, "b" + t, "s" + i, 1))));
+                double cpuPerCall = (cpuNanos() - cpu0) / 1000.0 / ops;
+                reset(probe, keys);
+                double async = measure(ops / 16, (t, i) -> {
+                    CompletableFuture<?>[] batch = new CompletableFuture<?>[16];
+                    for (int k = 0; k < 16; k++) {
+                        batch[k] = stock.deductAsync(new StockCommand(ITEM, "b" + t, "a" + i + "-" + k, 1))
+                                .thenAccept(StockDeductBenchmark::check).toCompletableFuture();
+                    }
+                    CompletableFuture.allOf(batch).get(30, TimeUnit.SECONDS);
+                }) * 16;
+                reset(probe, keys);
+                double fastFail = fastFail(stock, probe, keys, ops * 10);
+                if (round == 0) {
+                    System.out.println("warm-up round done");
+                    continue;
+                }
+                results.add(new double[] {p1, p16, ref16, sync, async, fastFail, cpuPerCall});
+                System.out.printf(Locale.ROOT, "round %d: redis-benchmark deduct -P1 %.0f rps, -P16 %.0f rps, reference -P16"
+                                + " %.0f rps | StockService.deduct %.0f ops/s (%.2fx -P1, JVM CPU %.2f us/call), deductAsync x16 %.0f"
+                                + " ops/s (%.2fx -P16) | script/reference at -P16 %.2f | fast-fail %.0f ops/s%n",
+                        round, p1, p16, ref16, sync, sync / p1, cpuPerCall, async, async / p16, p16 / ref16, fastFail);
+            }
+            String[] names = {"sync/-P1", "async/-P16", "script/reference -P16"};
+            for (int r = 0; r < 3; r++) {
+                List<Double> ratios = new ArrayList<>();
+                for (double[] x : results) {
+                    ratios.add(r == 0 ? x[3] / x[0] : r == 1 ? x[4] / x[1] : x[1] / x[2]);
+                }
+                ratios.sort(Double::compare);
+                System.out.printf(Locale.ROOT, "median %s %.2f (min %.2f, max %.2f)%n", names[r],
+                        ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1));
+            }
+        } finally {
+            stockRedis.close();
+            probeClient.shutdown();
+            redis.close();
+        }
+    }
+
+    private static void check(StockResult result) {
+        if (!result.success() || result.replay()) {
+            throw new IllegalStateException("unexpected result in the measured section: " + result);
+        }
+    }
+
+    private static void reset(StatefulRedisConnection<String, String> probe, StockKeys keys) {
+        probe.sync().del(keys.records(ITEM));
+        probe.sync().set(keys.stock(ITEM), "1000000000000");
+    }
+
+    private static double fastFail(StockService stock, StatefulRedisConnection<String, String> probe, StockKeys keys,
+                                   int ops) throws Exception {
+        String item = "soldout";
+        probe.sync().set(keys.stock(item), "0");
+        while (!stock.isFlaggedSoldOut(item)) {
+            stock.deduct(new StockCommand(item, "b", "probe", 1));
+        }
+        long calls = evalshaCalls(probe);
+        double rate = measure(ops, (t, i) -> {
+            if (stock.deduct(new StockCommand(item, "b" + t, "f" + i, 1)).code() != StockCode.SOLD_OUT) {
+                throw new IllegalStateException("fast-fail expected");
+            }
+        });
+        if (evalshaCalls(probe) != calls) {
+            throw new IllegalStateException("the fast-fail path called Redis");
+        }
+        return rate;
+    }
+
+    private static long evalshaCalls(StatefulRedisConnection<String, String> probe) {
+        for (String line : probe.sync().info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_evalsha:calls=")) {
+                return Long.parseLong(line.substring("cmdstat_evalsha:calls=".length(), line.indexOf(',')));
+            }
+        }
+        return 0;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private interface Task {
+        void run(int thread, int index) throws Exception;
+    }
+
+    /** Runs indices 0..ops-1 on 50 threads and returns calls per second. */
+    private static double measure(int ops, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> futures = new ArrayList<>();
+            int slice = (ops + THREADS - 1) / THREADS;
+            for (int t = 0; t < THREADS; t++) {
+                int from = t * slice;
+                int to = Math.min(ops, from + slice);
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = from; i < to; i++) {
+                        task.run(thread, i);
+                    }
+                    return null;
+                }));
+            }
+            long begin = System.nanoTime();
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(10, TimeUnit.MINUTES);
+            }
+            return ops / ((System.nanoTime() - begin) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double redisBenchmark(String binary, int port, int pipeline, int ops, List<String> command,
+                                         StatefulRedisConnection<String, String> probe, StockKeys keys) throws Exception {
+        reset(probe, keys);
+        List<String> cmd = new ArrayList<>(List.of(binary, "-h", "127.0.0.1", "-p", String.valueOf(port), "-c", "50",
+                "-P", String.valueOf(pipeline), "-n", String.valueOf(ops), "-r", "100000000", "--csv"));
+        cmd.addAll(command);
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.append(line).append('\n');
+            }
+        }
+        process.waitFor(10, TimeUnit.MINUTES);
+        long stockLeft = Long.parseLong(probe.sync().get(keys.stock(ITEM)));
+        if (stockLeft <= 0 || stockLeft == 1_000_000_000_000L) {
+            throw new IllegalStateException("the script did not deduct as expected: stock " + stockLeft + "\n" + out);
+        }
+        // The first CSV field is the quoted command (it may hold commas); the second the rps.
+        java.util.regex.Matcher rps = java.util.regex.Pattern.compile("(?im)^\"evalsha.*?\",\"([0-9.]+)\"")
+                .matcher(out);
+        if (rps.find()) {
+            return Double.parseDouble(rps.group(1));
+        }
+        throw new IllegalStateException("no EVALSHA line in redis-benchmark output: " + out);
+    }
+}

@@ -1,0 +1,235 @@
+package io.tradekit.stock;
+
+import io.tradekit.core.log.LogSanitizer;
+import io.tradekit.stock.redis.RestockChannel;
+import io.tradekit.stock.redis.StockRedis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Seckill stock in Redis: every change is one Lua script that checks the operation record (a replay
+ * returns the first result and changes nothing), changes the stock or refuses, and appends the record.
+ *
+ * <p>With a sold-out TTL above zero, an instance that learnt from Redis that an item cannot serve a
+ * quantity answers {@link StockCode#SOLD_OUT} without asking Redis until the TTL passes or any
+ * instance restocks the item ({@link #init}, {@link #increase}), which is announced on a Redis
+ * pub/sub channel. Redis failures throw {@link StockUnavailableException}: the outcome is then
+ * unknown, read {@link #record(String, String)} to learn it.
+ */
+public class StockService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StockService.class);
+
+    private final StockRedis redis;
+    private final Duration retention;
+    private final StockObserver observer;
+    private final SoldOutFlags flags;
+    private final RestockChannel restocks;
+
+    /**
+     * Creates the service.
+     *
+     * @param redis      the script executor
+     * @param soldOutTtl how long a local sold-out flag lives; {@link Duration#ZERO} turns flags off
+     * @param retention  how long stock and records live after {@link #invalidate}
+     * @param retryDelay the pause between two failed subscriptions to the restock channel
+     * @param observer   hears every outcome
+     */
+    public StockService(StockRedis redis, Duration soldOutTtl, Duration retention, Duration retryDelay,
+                        StockObserver observer) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        if (soldOutTtl.isZero() || soldOutTtl.isNegative()) {
+            this.flags = null;
+            this.restocks = null;
+        } else {
+            this.flags = new SoldOutFlags(soldOutTtl, 100_000);
+            this.restocks = new RestockChannel(redis.connector(), redis.keys(), flags::clear, flags::clearAll,
+                    retryDelay);
+        }
+    }
+
+    /**
+     * Sets an item's stock unless it already has one (atomic, {@code SET NX}).
+     *
+     * @param itemId   the item
+     * @param quantity 0 to {@link StockIds#MAX_STOCK}
+     * @return true when set, false when a live stock was left as it is
+     */
+    public boolean init(String itemId, long quantity) {
+        return init(itemId, quantity, false);
+    }
+
+    /**
+     * Sets an item's stock, replacing a live one when {@code overwrite}; removes any expiry left by
+     * {@link #invalidate}. A stock above zero clears the sold-out flag on every instance.
+     *
+     * @return true when set
+     */
+    public boolean init(String itemId, long quantity, boolean overwrite) {
+        StockIds.check("itemId", itemId);
+        StockIds.checkQuantity("quantity", quantity, 0, StockIds.MAX_STOCK);
+        boolean set = redis.init(itemId, quantity, overwrite);
+        if (set && quantity > 0) {
+            announceRestock(itemId);
+        }
+        return set;
+    }
+
+    /** Deducts the command's quantity, at most once per buyer, identifier and quantity. */
+    public StockResult deduct(StockCommand command) {
+        Objects.requireNonNull(command, "command");
+        if (flags != null && flags.soldOut(command.itemId(), command.quantity())) {
+            return fastFail();
+        }
+        long epoch = flags == null ? 0 : flags.epoch(command.itemId());
+        boolean canFlag = restocks != null && restocks.ensureSubscribed();
+        long[] reply = redis.change(true, command.itemId(), command.buyerId(), command.identifier(), command.quantity());
+        return deducted(command, reply, canFlag, epoch);
+    }
+
+    /**
+     * Deducts without blocking the caller (many calls share the connection's pipeline); the same
+     * semantics as {@link #deduct}. A Redis failure completes the stage with a {@link StockUnavailableException}.
+     */
+    public CompletionStage<StockResult> deductAsync(StockCommand command) {
+        Objects.requireNonNull(command, "command");
+        if (flags != null && flags.soldOut(command.itemId(), command.quantity())) {
+            return CompletableFuture.completedFuture(fastFail());
+        }
+        long epoch = flags == null ? 0 : flags.epoch(command.itemId());
+        boolean canFlag = restocks != null && restocks.ensureSubscribed();
+        try {
+            return redis.changeAsync(true, command.itemId(), command.buyerId(), command.identifier(), command.quantity())
+                    .thenApply(reply -> deducted(command, reply, canFlag, epoch));
+        } catch (StockUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Gives the command's quantity back (cancel, refund), at most once per buyer, identifier and
+     * quantity; a deduction and an increase with the same identifier are different operations.
+     * Never creates a missing stock. A success clears the sold-out flag on every instance.
+     */
+    public StockResult increase(StockCommand command) {
+        Objects.requireNonNull(command, "command");
+        StockResult result = toResult(redis.change(false, command.itemId(), command.buyerId(), command.identifier(),
+                command.quantity()));
+        observer.increased(result);
+        if (result.success() && !result.replay() && result.after() > 0) {
+            announceRestock(command.itemId());
+        }
+        return result;
+    }
+
+    /** The item's stock in Redis, empty when it has none. */
+    public OptionalLong get(String itemId) {
+        StockIds.check("itemId", itemId);
+        Long value = redis.get(itemId);
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    /**
+     * The deduction record of an identifier: present exactly when a deduction with it was applied
+     * (what a transactional-message check-back asks). With several buyers on one identifier, the latest.
+     */
+    public Optional<StockRecord> record(String itemId, String identifier) {
+        return record(itemId, identifier, StockOperation.DEDUCT);
+    }
+
+    /** The deduction or increase record of an identifier. */
+    public Optional<StockRecord> record(String itemId, String identifier, StockOperation type) {
+        StockIds.check("itemId", itemId);
+        StockIds.check("identifier", identifier);
+        return redis.record(itemId, identifier, Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * Ends a sale: the stock and the records expire after the retention. Until then deductions still
+     * work on the remaining stock and records still answer check-backs.
+     *
+     * @return true when the item had a stock
+     */
+    public boolean invalidate(String itemId) {
+        StockIds.check("itemId", itemId);
+        return redis.invalidate(itemId, retention);
+    }
+
+    /**
+     * Deletes the item's records at least {@code maxAge} old (by Redis time), for long sales: a replay of
+     * a trimmed operation is no longer recognised, so keep {@code maxAge} above every retry window.
+     *
+     * @return how many records were deleted
+     */
+    public long trimRecords(String itemId, Duration maxAge) {
+        StockIds.check("itemId", itemId);
+        if (maxAge == null || maxAge.isNegative()) {
+            throw new IllegalArgumentException("maxAge must be zero or more");
+        }
+        return redis.trim(itemId, maxAge.toMillis());
+    }
+
+    /** Whether this instance currently fails deductions of the item fast (for diagnostics). */
+    public boolean isFlaggedSoldOut(String itemId) {
+        return flags != null && flags.isFlagged(itemId);
+    }
+
+    /** Closes the restock subscription; the shared connection belongs to {@link StockRedis}. */
+    @Override
+    public void close() {
+        if (restocks != null) {
+            restocks.close();
+        }
+    }
+
+    private StockResult fastFail() {
+        StockResult result = StockResult.failure(StockCode.SOLD_OUT, -1);
+        observer.deducted(result);
+        return result;
+    }
+
+    private StockResult deducted(StockCommand command, long[] reply, boolean canFlag, long epoch) {
+        StockResult result = toResult(reply);
+        if (canFlag) {
+            if (result.code() == StockCode.NOT_ENOUGH) {
+                flags.mark(command.itemId(), result.before(), epoch);
+            } else if (result.success() && !result.replay() && result.after() == 0) {
+                flags.mark(command.itemId(), 0, epoch);
+            }
+        }
+        observer.deducted(result);
+        return result;
+    }
+
+    private void announceRestock(String itemId) {
+        if (flags != null) {
+            flags.clear(itemId);
+        }
+        try {
+            redis.publishRestock(itemId);
+        } catch (StockUnavailableException e) {
+            log.warn("Restock of item {} applied but not announced; other instances' sold-out flags expire by TTL: {}",
+                    LogSanitizer.escape(itemId), LogSanitizer.escape(e.getMessage()));
+        }
+    }
+
+    private static StockResult toResult(long[] r) {
+        return switch ((int) r[0]) {
+            case 0 -> new StockResult(true, StockCode.SUCCESS, r[1], r[2], false, r[3]);
+            case 1 -> new StockResult(true, StockCode.SUCCESS, r[1], r[2], true, r[3]);
+            case 2 -> StockResult.failure(StockCode.STOCK_MISSING, -1);
+            case 3 -> StockResult.failure(StockCode.NOT_ENOUGH, r[1]);
+            case 4 -> StockResult.failure(StockCode.STOCK_CORRUPT, -1);
+            default -> throw new StockUnavailableException("Unknown stock script code " + r[0], null);
+        };
+    }
+}

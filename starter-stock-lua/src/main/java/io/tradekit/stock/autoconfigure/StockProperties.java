@@ -1,0 +1,98 @@
+package io.tradekit.stock.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** Settings of the Redis Lua stock starter, under {@code tradekit.stock}. */
+@ConfigurationProperties("tradekit.stock")
+public class StockProperties {
+
+    /** Whether the stock service is configured at all. */
+    private boolean enabled = true;
+
+    /** Prefix of the Redis keys and of the restock channel; must not contain '{' or '}'. */
+    private String keyPrefix = "tradekit:stock:";
+
+    /** How long an instance fails deductions of a sold-out item fast without asking Redis; 0 turns it off. */
+    private Duration soldOutTtl = Duration.ofMinutes(1);
+
+    /** How long stock and operation records live after invalidate (end of sale). */
+    private Duration retention = Duration.ofDays(1);
+
+    /** The Redis connection of the starter (its own Lettuce client on spring.data.redis.*). */
+    private final Redis redis = new Redis();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getKeyPrefix() {
+        return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+    }
+
+    public Duration getSoldOutTtl() {
+        return soldOutTtl;
+    }
+
+    public void setSoldOutTtl(Duration soldOutTtl) {
+        this.soldOutTtl = soldOutTtl;
+    }
+
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    public Redis getRedis() {
+        return redis;
+    }
+
+    /** Connection settings of the starter's Lettuce client. */
+    public static class Redis {
+
+        /** Longest wait for one Redis command before the call fails with StockUnavailableException. */
+        private Duration commandTimeout = Duration.ofSeconds(2);
+
+        /** Longest wait to open the connection; spring.data.redis.connect-timeout wins when set. */
+        private Duration connectTimeout = Duration.ofSeconds(2);
+
+        /** After a failed connection or subscription attempt, how long calls fail at once before trying again. */
+        private Duration retryDelay = Duration.ofSeconds(1);
+
+        public Duration getCommandTimeout() {
+            return commandTimeout;
+        }
+
+        public void setCommandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRetryDelay() {
+            return retryDelay;
+        }
+
+        public void setRetryDelay(Duration retryDelay) {
+            this.retryDelay = retryDelay;
+        }
+    }
+}

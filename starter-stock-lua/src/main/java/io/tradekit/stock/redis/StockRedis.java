@@ -1,0 +1,217 @@
+package io.tradekit.stock.redis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.MapScanCursor;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.tradekit.core.redis.LettuceConnector;
+import io.tradekit.core.redis.RedisScript;
+import io.tradekit.stock.StockOperation;
+import io.tradekit.stock.StockRecord;
+import io.tradekit.stock.StockUnavailableException;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs the {@link StockScripts} on the shared Lettuce connection and reads their replies; every
+ * Redis failure becomes a {@link StockUnavailableException}. Ids are validated by the caller.
+ */
+public class StockRedis implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TRIM_BATCH = 256;
+
+    private final LettuceConnector connector;
+    private final StockKeys keys;
+
+    /**
+     * Creates the executor.
+     *
+     * @param connector the shared connection (closed by {@link #close()})
+     * @param keys      the key layout
+     */
+    public StockRedis(LettuceConnector connector, StockKeys keys) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /** The key layout. */
+    public StockKeys keys() {
+        return keys;
+    }
+
+    /** The shared connection. */
+    public LettuceConnector connector() {
+        return connector;
+    }
+
+    /** Runs deduct or increase; replies {@code {code, before, after, ts}}. */
+    public long[] change(boolean deduction, String itemId, String buyerId, String identifier, long quantity) {
+        RedisScript script = deduction ? StockScripts.DEDUCT_SCRIPT : StockScripts.INCREASE_SCRIPT;
+        List<Object> reply = call("change the stock", c -> script.eval(c, ScriptOutputType.MULTI,
+                changeKeys(itemId), changeArgs(deduction, buyerId, identifier, quantity)));
+        return toLongs(reply);
+    }
+
+    /** Runs deduct or increase without blocking; completes with {@code {code, before, after, ts}}. */
+    public CompletionStage<long[]> changeAsync(boolean deduction, String itemId, String buyerId, String identifier,
+                                               long quantity) {
+        RedisScript script = deduction ? StockScripts.DEDUCT_SCRIPT : StockScripts.INCREASE_SCRIPT;
+        CompletionStage<List<Object>> reply;
+        try {
+            reply = script.evalAsync(connector.async(), ScriptOutputType.MULTI, changeKeys(itemId),
+                    changeArgs(deduction, buyerId, identifier, quantity));
+        } catch (RedisException e) {
+            throw unavailable("change the stock", e);
+        }
+        return reply.handle((value, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                throw cause instanceof RedisException r ? unavailable("change the stock", r)
+                        : new CompletionException(cause);
+            }
+            return toLongs(value);
+        });
+    }
+
+    /** Sets the stock (only when absent unless {@code overwrite}); true when it was set. */
+    public boolean init(String itemId, long quantity, boolean overwrite) {
+        Long reply = call("initialise the stock", c -> StockScripts.INIT_SCRIPT.eval(c, ScriptOutputType.INTEGER,
+                new String[] {keys.stock(itemId), keys.records(itemId)}, Long.toString(quantity), overwrite ? "1" : "0"));
+        return reply != null && reply == 1L;
+    }
+
+    /** The stock, or {@code null} when there is none (or it is not an integer). */
+    public Long get(String itemId) {
+        String value = call("read the stock", c -> c.get(keys.stock(itemId)));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The record of an identifier's deduction or increase, if Redis holds it. */
+    public Optional<StockRecord> record(String itemId, String identifier, StockOperation type) {
+        List<Object> reply = call("read a stock record", c -> StockScripts.RECORD_SCRIPT.eval(c,
+                ScriptOutputType.MULTI, new String[] {keys.records(itemId)},
+                StockKeys.indexField(type == StockOperation.DEDUCT, identifier)));
+        if (reply == null || reply.size() != 2) {
+            return Optional.empty();
+        }
+        return Optional.of(parseRecord(String.valueOf(reply.get(0)), String.valueOf(reply.get(1))));
+    }
+
+    /** Lets the stock and the records expire after {@code retention}; true when the stock existed. */
+    public boolean invalidate(String itemId, Duration retention) {
+        Long reply = call("invalidate the stock", c -> StockScripts.INVALIDATE_SCRIPT.eval(c, ScriptOutputType.INTEGER,
+                new String[] {keys.stock(itemId), keys.records(itemId)}, Long.toString(Math.max(1, retention.toMillis()))));
+        return reply != null && reply == 1L;
+    }
+
+    /**
+     * Deletes the item's records written more than {@code maxAgeMillis} before the Redis server's
+     * current time, scanning the hash with {@code HSCAN} in batches; returns how many were deleted.
+     */
+    public long trim(String itemId, long maxAgeMillis) {
+        String recordsKey = keys.records(itemId);
+        return call("trim stock records", c -> {
+            List<String> time = c.time();
+            long cutoffMillis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000 - maxAgeMillis;
+            long deleted = 0;
+            ScanCursor cursor = ScanCursor.INITIAL;
+            ScanArgs args = ScanArgs.Builder.limit(TRIM_BATCH);
+            do {
+                MapScanCursor<String, String> page = c.hscan(recordsKey, cursor, args);
+                List<String> argv = new ArrayList<>(page.getMap().size() + 1);
+                argv.add(Long.toString(cutoffMillis));
+                for (String field : page.getMap().keySet()) {
+                    if (!field.startsWith("#")) {
+                        argv.add(field);
+                    }
+                }
+                if (argv.size() > 1) {
+                    Long n = StockScripts.TRIM_SCRIPT.eval(c, ScriptOutputType.INTEGER, new String[] {recordsKey},
+                            argv.toArray(String[]::new));
+                    deleted += n == null ? 0 : n;
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+            return deleted;
+        });
+    }
+
+    /** Announces on the restock channel that {@code itemId} has stock again. */
+    public void publishRestock(String itemId) {
+        call("publish a restock", c -> c.publish(keys.restockChannel(), itemId));
+    }
+
+    /** Closes the shared connection (and its client when the connector owns it). */
+    @Override
+    public void close() {
+        connector.close();
+    }
+
+    private String[] changeKeys(String itemId) {
+        return new String[] {keys.stock(itemId), keys.records(itemId)};
+    }
+
+    private static String[] changeArgs(boolean deduction, String buyerId, String identifier, long quantity) {
+        return new String[] {StockKeys.recordField(buyerId, identifier, deduction ? -quantity : quantity),
+                Long.toString(quantity), identifier, StockKeys.indexField(deduction, identifier)};
+    }
+
+    private static long[] toLongs(List<Object> reply) {
+        if (reply == null || reply.size() != 4) {
+            throw new StockUnavailableException("Unexpected reply from the stock script", null);
+        }
+        long[] out = new long[4];
+        for (int i = 0; i < 4; i++) {
+            out[i] = ((Number) reply.get(i)).longValue();
+        }
+        return out;
+    }
+
+    static StockRecord parseRecord(String field, String value) {
+        String[] parts = field.split("\\|", 3);
+        try {
+            JsonNode node = JSON.readTree(value);
+            return new StockRecord(StockOperation.valueOf(node.path("type").asText()), parts[0],
+                    node.path("identifier").asText(), node.path("before").asLong(), node.path("after").asLong(),
+                    node.path("delta").asLong(), node.path("ts").asLong());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StockUnavailableException("A stock record in Redis is malformed", e);
+        }
+    }
+
+    private <T> T call(String action, java.util.function.Function<RedisClusterCommands<String, String>, T> command) {
+        try {
+            return command.apply(connector.sync());
+        } catch (RedisException e) {
+            throw unavailable(action, e);
+        }
+    }
+
+    private static StockUnavailableException unavailable(String action, RedisException e) {
+        if (e instanceof RedisCommandInterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new StockUnavailableException("Redis could not " + action + ": " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+    }
+}

@@ -1,0 +1,147 @@
+package io.tradekit.stock.redis;
+
+import io.tradekit.core.redis.RedisScript;
+
+/**
+ * The Lua scripts of the stock starter; every key comes in {@code KEYS}, every value in {@code ARGV}.
+ *
+ * <p>Deduct and increase reply {@code {code, before, after, ts}}: code 0 applied, 1 replay of an
+ * earlier identical operation (its recorded before/after/ts), 2 stock missing, 3 not enough,
+ * 4 stock is not an integer. They read {@code TIME} before writing, which needs script effects
+ * replication: the default from Redis 5 (and the only mode from Redis 7), so no
+ * {@code redis.replicate_commands()} call is needed on the supported versions (Redis &ge; 5).
+ * Public so that benchmarks run the very same text.
+ */
+public final class StockScripts {
+
+    /**
+     * Deduct: {@code KEYS[1]} stock, {@code KEYS[2]} records; {@code ARGV[1]} record field,
+     * {@code ARGV[2]} quantity, {@code ARGV[3]} identifier, {@code ARGV[4]} index field.
+     */
+    public static final String DEDUCT = """
+            local prior = redis.call('HGET', KEYS[2], ARGV[1])
+            if prior then
+              local r = cjson.decode(prior)
+              return {1, r.before, r.after, r.ts}
+            end
+            local raw = redis.call('GET', KEYS[1])
+            if not raw then
+              return {2, -1, -1, 0}
+            end
+            local stock = tonumber(raw)
+            if not stock then
+              return {4, -1, -1, 0}
+            end
+            local q = tonumber(ARGV[2])
+            if stock < q then
+              return {3, stock, stock, 0}
+            end
+            local after = redis.call('DECRBY', KEYS[1], q)
+            local now = redis.call('TIME')
+            local ts = now[1] * 1000 + math.floor(now[2] / 1000)
+            redis.call('HSET', KEYS[2], ARGV[1], cjson.encode({type = 'DEDUCT', before = stock, after = after,
+              delta = -q, identifier = ARGV[3], ts = ts}), ARGV[4], ARGV[1])
+            return {0, stock, after, ts}
+            """;
+
+    /** Increase: as {@link #DEDUCT}, adding the quantity; never creates a missing stock. */
+    public static final String INCREASE = """
+            local prior = redis.call('HGET', KEYS[2], ARGV[1])
+            if prior then
+              local r = cjson.decode(prior)
+              return {1, r.before, r.after, r.ts}
+            end
+            local raw = redis.call('GET', KEYS[1])
+            if not raw then
+              return {2, -1, -1, 0}
+            end
+            local stock = tonumber(raw)
+            if not stock then
+              return {4, -1, -1, 0}
+            end
+            local q = tonumber(ARGV[2])
+            local after = redis.call('INCRBY', KEYS[1], q)
+            local now = redis.call('TIME')
+            local ts = now[1] * 1000 + math.floor(now[2] / 1000)
+            redis.call('HSET', KEYS[2], ARGV[1], cjson.encode({type = 'INCREASE', before = stock, after = after,
+              delta = q, identifier = ARGV[3], ts = ts}), ARGV[4], ARGV[1])
+            return {0, stock, after, ts}
+            """;
+
+    /**
+     * Init: {@code KEYS[1]} stock, {@code KEYS[2]} records; {@code ARGV[1]} quantity, {@code ARGV[2]}
+     * {@code "1"} to overwrite a live stock. Sets the stock without expiry and removes an expiry left
+     * on the records by an earlier invalidate; replies 1 when set, 0 when a stock existed.
+     */
+    public static final String INIT = """
+            local ok
+            if ARGV[2] == '1' then
+              ok = redis.call('SET', KEYS[1], ARGV[1])
+            else
+              ok = redis.call('SET', KEYS[1], ARGV[1], 'NX')
+            end
+            if not ok then
+              return 0
+            end
+            redis.call('PERSIST', KEYS[2])
+            return 1
+            """;
+
+    /**
+     * Invalidate: {@code KEYS[1]} stock, {@code KEYS[2]} records; {@code ARGV[1]} retention in ms.
+     * Replies 1 when the stock existed.
+     */
+    public static final String INVALIDATE = """
+            redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            return redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            """;
+
+    /** Record: {@code KEYS[1]} records, {@code ARGV[1]} index field; replies {field, value} or {}. */
+    public static final String RECORD = """
+            local field = redis.call('HGET', KEYS[1], ARGV[1])
+            if not field then
+              return {}
+            end
+            local value = redis.call('HGET', KEYS[1], field)
+            if not value then
+              return {}
+            end
+            return {field, value}
+            """;
+
+    /**
+     * Trim: {@code KEYS[1]} records; {@code ARGV[1]} cut-off (epoch ms), {@code ARGV[2..]} candidate
+     * record fields. Deletes those recorded before the cut-off, and their index field when it still
+     * points to them; replies the number deleted.
+     */
+    public static final String TRIM = """
+            local cutoff = tonumber(ARGV[1])
+            local n = 0
+            for i = 2, #ARGV do
+              local f = ARGV[i]
+              local v = redis.call('HGET', KEYS[1], f)
+              if v then
+                local r = cjson.decode(v)
+                if r.ts <= cutoff then
+                  redis.call('HDEL', KEYS[1], f)
+                  local idx = (r.type == 'DEDUCT' and '#D|' or '#I|') .. r.identifier
+                  if redis.call('HGET', KEYS[1], idx) == f then
+                    redis.call('HDEL', KEYS[1], idx)
+                  end
+                  n = n + 1
+                end
+              end
+            end
+            return n
+            """;
+
+    static final RedisScript DEDUCT_SCRIPT = RedisScript.of(DEDUCT);
+    static final RedisScript INCREASE_SCRIPT = RedisScript.of(INCREASE);
+    static final RedisScript INIT_SCRIPT = RedisScript.of(INIT);
+    static final RedisScript INVALIDATE_SCRIPT = RedisScript.of(INVALIDATE);
+    static final RedisScript RECORD_SCRIPT = RedisScript.of(RECORD);
+    static final RedisScript TRIM_SCRIPT = RedisScript.of(TRIM);
+
+    private StockScripts() {
+    }
+}

@@ -1,0 +1,99 @@
+package io.tradekit.stock.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradekit.devservices.spring.DevServicesInitializer;
+import io.tradekit.stock.StockCommand;
+import io.tradekit.stock.StockObserver;
+import io.tradekit.stock.StockService;
+import io.tradekit.stock.redis.StockRedis;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/** The auto-configuration: defaults, properties, back-off, validation and metrics. */
+class StockAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(StockAutoConfiguration.class))
+            .withInitializer(new DevServicesInitializer())
+            .withPropertyValues("tradekit.dev-services.redis.enabled=true");
+
+    @Test
+    void aWorkingServiceOnTheDevServicesRedisByDefault() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(StockService.class).hasSingleBean(StockRedis.class)
+                    .doesNotHaveBean(StockObserver.class);
+            StockService stock = context.getBean(StockService.class);
+            String item = "auto-" + System.nanoTime();
+            assertThat(stock.init(item, 3)).isTrue();
+            assertThat(stock.deduct(new StockCommand(item, "b", "o", 2)).after()).isEqualTo(1);
+            assertThat(context.getBean(StockRedis.class).keys().stock(item)).isEqualTo("tradekit:stock:{" + item + "}");
+            StockProperties properties = context.getBean(StockProperties.class);
+            assertThat(properties.getSoldOutTtl()).hasMinutes(1);
+            assertThat(properties.getRetention()).hasDays(1);
+        });
+    }
+
+    @Test
+    void propertiesAreBound() {
+        runner.withPropertyValues("tradekit.stock.key-prefix=shop:stock:", "tradekit.stock.sold-out-ttl=0s",
+                "tradekit.stock.retention=2h", "tradekit.stock.redis.command-timeout=1s").run(context -> {
+            assertThat(context.getBean(StockRedis.class).keys().records("i")).isEqualTo("shop:stock:{i}:records");
+            StockService stock = context.getBean(StockService.class);
+            String item = "nofl-" + System.nanoTime();
+            stock.init(item, 1);
+            stock.deduct(new StockCommand(item, "b", "o1", 1));
+            stock.deduct(new StockCommand(item, "b", "o2", 1));
+            assertThat(stock.isFlaggedSoldOut(item)).isFalse();
+        });
+    }
+
+    @Test
+    void disabledMeansNoBeans() {
+        runner.withPropertyValues("tradekit.stock.enabled=false").run(context ->
+                assertThat(context).doesNotHaveBean(StockService.class).doesNotHaveBean(StockRedis.class));
+    }
+
+    @Test
+    void aUserServiceWins() {
+        StockService mine = mock(StockService.class);
+        runner.withBean(StockService.class, () -> mine).run(context ->
+                assertThat(context.getBean(StockService.class)).isSameAs(mine));
+    }
+
+    @Test
+    void aPrefixWithBracesOrBadDurationsFailsStartUp() {
+        runner.withPropertyValues("tradekit.stock.key-prefix=a{b}:").run(context ->
+                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("key-prefix"));
+        runner.withPropertyValues("tradekit.stock.key-prefix=a b\r\n").run(context ->
+                assertThat(context).hasFailed());
+        runner.withPropertyValues("tradekit.stock.retention=0s").run(context ->
+                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("retention"));
+        runner.withPropertyValues("tradekit.stock.sold-out-ttl=-1s").run(context ->
+                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("sold-out-ttl"));
+    }
+
+    @Test
+    void micrometerCountersWhenARegistryExists() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThat(context).hasSingleBean(StockObserver.class);
+            StockService stock = context.getBean(StockService.class);
+            String item = "metrics-" + System.nanoTime();
+            stock.init(item, 2);
+            stock.deduct(new StockCommand(item, "b", "o", 1));
+            stock.deduct(new StockCommand(item, "b", "o", 1));
+            stock.deduct(new StockCommand(item, "b", "o2", 1));
+            stock.deduct(new StockCommand(item, "b", "o3", 1));
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            // Two applied plus one replay (a replay is a success, counted again under replays).
+            assertThat(registry.counter("tradekit.stock.deductions", "result", "success").count()).isEqualTo(3.0);
+            assertThat(registry.counter("tradekit.stock.replays", "operation", "deduct").count()).isEqualTo(1.0);
+            assertThat(registry.counter("tradekit.stock.deductions", "result", "not_enough").count()
+                    + registry.counter("tradekit.stock.deductions", "result", "sold_out").count()).isEqualTo(1.0);
+        });
+    }
+}
