@@ -18,6 +18,12 @@ public final class TraceId {
     /** The MDC key under which the trace id is stored, to be used in log patterns as {@code %X{traceId}}. */
     public static final String KEY = "traceId";
 
+    /**
+     * The name under which the trace id travels between services: the RPC attachment (Dubbo) and
+     * the message property, so that caller and provider log lines carry the same id.
+     */
+    public static final String PROPAGATION_KEY = "tradekit-trace-id";
+
     /** The maximum length of a valid trace id. */
     public static final int MAX_LENGTH = 64;
 

@@ -37,7 +37,8 @@ public class RemoteCallDubboFilter implements Filter {
      * The attachment carrying the trace id; lower case because the Triple protocol sends
      * attachments as HTTP/2 headers. The provider side (tradekit-rpc-facade) reads the same name.
      */
-    public static final String ATTACHMENT_KEY = "tradekit-trace-id";
+    /** The attachment carrying the trace id: {@link TraceId#PROPAGATION_KEY}, shared by both sides. */
+    public static final String ATTACHMENT_KEY = TraceId.PROPAGATION_KEY;
 
     private final ConcurrentMap<MethodKey, Optional<Method>> methods = new ConcurrentHashMap<>();
 

@@ -26,7 +26,8 @@ public class FacadeTraceFilter implements Filter {
      * The attachment carrying the caller's trace id; lower case because the Triple protocol sends
      * attachments as HTTP/2 headers. The caller side (tradekit-remote-call) uses the same name.
      */
-    public static final String ATTACHMENT_KEY = "tradekit-trace-id";
+    /** The attachment carrying the trace id: {@link TraceId#PROPAGATION_KEY}, shared by both sides. */
+    public static final String ATTACHMENT_KEY = TraceId.PROPAGATION_KEY;
 
     private static volatile boolean enabled = true;
 
