@@ -5,6 +5,9 @@ import io.tradekit.devservices.support.FreePorts;
 import io.tradekit.devservices.support.TempDirs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
@@ -38,17 +41,21 @@ public final class RocketMqDevService implements AutoCloseable {
     private static final int QUEUES_PER_TOPIC = 4;
 
     private final NamesrvController nameServer;
-    private final BrokerController broker;
+    private volatile BrokerController broker;
+    private final RocketMqSettings settings;
+    private final Set<String> createdTopics = ConcurrentHashMap.newKeySet();
     private final int nameServerPort;
     private final int brokerPort;
     private final Path storeDir;
     private final Duration startTimeout;
     private final Duration startedIn;
 
-    private RocketMqDevService(NamesrvController nameServer, BrokerController broker, int nameServerPort,
-                               int brokerPort, Path storeDir, Duration startTimeout, Duration startedIn) {
+    private RocketMqDevService(NamesrvController nameServer, BrokerController broker, RocketMqSettings settings,
+                               int nameServerPort, int brokerPort, Path storeDir, Duration startTimeout,
+                               Duration startedIn) {
         this.nameServer = nameServer;
         this.broker = broker;
+        this.settings = settings;
         this.nameServerPort = nameServerPort;
         this.brokerPort = brokerPort;
         this.storeDir = storeDir;
@@ -76,8 +83,8 @@ public final class RocketMqDevService implements AutoCloseable {
             nameServer = startNameServer(nameServerPort, storeDir);
             int brokerPort = FreePorts.nextWithCompanion(FAST_CHANNEL_OFFSET);
             broker = startBroker(settings, FreePorts.LOOPBACK + ":" + nameServerPort, brokerPort, storeDir);
-            RocketMqDevService service = new RocketMqDevService(nameServer, broker, nameServerPort, brokerPort,
-                    storeDir, settings.startTimeout(), Duration.ofNanos(System.nanoTime() - began));
+            RocketMqDevService service = new RocketMqDevService(nameServer, broker, settings, nameServerPort,
+                    brokerPort, storeDir, settings.startTimeout(), Duration.ofNanos(System.nanoTime() - began));
             for (String topic : settings.topics()) {
                 service.createTopic(topic);
             }
@@ -161,6 +168,39 @@ public final class RocketMqDevService implements AutoCloseable {
         broker.getTopicConfigManager().updateTopicConfig(config);
         broker.registerBrokerAll(true, false, true);
         awaitRoute(topic);
+        createdTopics.add(topic);
+    }
+
+    /**
+     * Stops the broker (gracefully, about 10 s) and starts a new one on the same store, port and
+     * name server, then waits until the name server routes the topics made by {@link #createTopic}
+     * again. Messages, consumer offsets and pending half messages survive; clients reconnect on
+     * their own (after their next heartbeat, 30 s by default, the broker knows them again). For
+     * tests of "the broker restarted"; the name server keeps running.
+     *
+     * @throws DevServiceStartException when the new broker does not start or its routes never appear
+     */
+    public synchronized void restartBroker() {
+        BrokerController old = broker;
+        // The broker stops its network first and its transaction check service late: meanwhile every
+        // check round fails ("channel table is empty") and counts toward transactionCheckMax, which at
+        // the 1 s dev interval discards pending half messages before the broker is even down.
+        if (old.getTransactionalMessageCheckService() != null) {
+            old.getTransactionalMessageCheckService().shutdown();
+        }
+        old.shutdown();
+        try {
+            broker = startBroker(settings, FreePorts.LOOPBACK + ":" + nameServerPort, brokerPort, storeDir);
+        } catch (DevServiceStartException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DevServiceStartException("RocketMQ dev broker cannot restart on port " + brokerPort + ": " + e, e);
+        }
+        broker.registerBrokerAll(true, false, true);
+        for (String topic : createdTopics) {
+            awaitRoute(topic);
+        }
+        log.info("RocketMQ dev broker restarted on {}", brokerAddress());
     }
 
     /** Whether the name server has a route for {@code topic} (producers can send to it). */
@@ -204,8 +244,8 @@ public final class RocketMqDevService implements AutoCloseable {
      * Every port this service listens on: name server, broker, the broker's fast channel and its
      * HA listener. All are bound to 127.0.0.1.
      */
-    public java.util.List<Integer> listeningPorts() {
-        return java.util.List.of(nameServerPort, brokerPort, brokerPort - FAST_CHANNEL_OFFSET,
+    public List<Integer> listeningPorts() {
+        return List.of(nameServerPort, brokerPort, brokerPort - FAST_CHANNEL_OFFSET,
                 broker.getMessageStoreConfig().getHaListenPort());
     }
 

@@ -61,6 +61,39 @@ class RocketMqDevServiceTest {
     }
 
     @Test
+    void restartedBrokerKeepsItsPortAndItsStore(RocketMqDevService rocketMq) throws Exception {
+        String topic = "devservices-restart";
+        rocketMq.createTopic(topic);
+        String brokerAddress = rocketMq.brokerAddress();
+        DefaultMQProducer producer = new DefaultMQProducer("devservices-restart-producer");
+        producer.setNamesrvAddr(rocketMq.nameServerAddress());
+        producer.setInstanceName("devservices-restart");
+        org.apache.rocketmq.client.producer.MessageQueueSelector firstQueue = (queues, message, arg) -> queues.get(0);
+        try {
+            producer.start();
+            SendResult before = producer.send(new Message(topic, "before".getBytes(StandardCharsets.UTF_8)), firstQueue, null);
+
+            rocketMq.restartBroker();
+
+            SendResult after = null;
+            for (int attempt = 0; attempt < 60 && after == null; attempt++) {
+                try {
+                    after = producer.send(new Message(topic, "after".getBytes(StandardCharsets.UTF_8)), firstQueue, null);
+                } catch (Exception reconnecting) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(after).as("a send succeeds after the restart").isNotNull();
+            assertThat(rocketMq.brokerAddress()).isEqualTo(brokerAddress);
+            assertThat(rocketMq.hasRoute(topic)).isTrue();
+            assertThat(after.getMessageQueue()).isEqualTo(before.getMessageQueue());
+            assertThat(after.getQueueOffset()).as("the queue kept its messages").isEqualTo(before.getQueueOffset() + 1);
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    @Test
     void addressesAreOnLoopback(RocketMqDevService rocketMq) {
         assertThat(rocketMq.nameServerAddress()).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(rocketMq.brokerAddress()).matches("127\\.0\\.0\\.1:\\d+");
