@@ -1,6 +1,6 @@
 /**
- * tradekit txmsg: RocketMQ transactional messages with check-back, retries and dead letters.
- *
- * <p>Not built yet: this module only reserves its coordinates in the build (issue #8).
+ * tradekit txmsg: RocketMQ transactional messages (half message, local transaction, check-back)
+ * sent through {@link io.tradekit.txmsg.TransactionalMessageTemplate} and dispatched by scene to
+ * {@link io.tradekit.txmsg.LocalTransactionHandler} beans.
  */
 package io.tradekit.txmsg;

@@ -1,0 +1,122 @@
+package io.tradekit.txmsg;
+
+import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.txmsg.support.HandlerRegistry;
+import io.tradekit.txmsg.support.LocalInvocation;
+import io.tradekit.txmsg.support.PayloadCodec;
+import io.tradekit.txmsg.support.SceneDispatchingTransactionListener;
+import io.tradekit.txmsg.support.TxMessageMetrics;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.common.message.Message;
+
+/**
+ * Sends a RocketMQ transactional message: half message first (invisible to consumers), then the
+ * scene's {@link LocalTransactionHandler#execute}, then COMMIT, ROLLBACK or UNKNOWN to the broker.
+ */
+public class TransactionalMessageTemplate {
+
+    private static final Pattern NAME = Pattern.compile("^[%|a-zA-Z0-9_-]{1,127}$");
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
+
+    private final TransactionMQProducer producer;
+    private final HandlerRegistry registry;
+    private final PayloadCodec codec;
+    private final TxMessageMetrics metrics;
+    private final int maxPayloadBytes;
+
+    /** Creates the template over a started producer whose listener dispatches on {@code registry}. */
+    public TransactionalMessageTemplate(TransactionMQProducer producer, HandlerRegistry registry, PayloadCodec codec,
+                                        TxMessageMetrics metrics, int maxPayloadBytes) {
+        this.producer = producer;
+        this.registry = registry;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /** Sends with a generated message key (a random UUID). */
+    public TransactionalSendResult send(String topic, String scene, Object payload) {
+        return send(topic, scene, UUID.randomUUID().toString(), payload);
+    }
+
+    /**
+     * Sends {@code payload} (as JSON) to {@code topic} and runs the scene's local transaction.
+     *
+     * @param key the message key consumers deduplicate on (printable ASCII, no spaces, at most 128 chars)
+     * @return the half message's status and ids, and the local outcome (UNKNOWN: the check-back decides)
+     * @throws TransactionalMessageException PARAM_INVALID for bad input or an unknown scene (nothing sent);
+     *                                       SYSTEM_ERROR when the half message could not be stored
+     *                                       (the local transaction did not run)
+     */
+    public TransactionalSendResult send(String topic, String scene, String key, Object payload) {
+        requireName("topic", topic);
+        if (scene == null || scene.isBlank()) {
+            throw invalid("scene must not be blank");
+        }
+        LocalTransactionHandler<?> handler = registry.find(scene);
+        if (handler == null) {
+            throw invalid("no LocalTransactionHandler for scene '" + abbreviate(scene) + "'");
+        }
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw invalid("key must be 1-128 printable ASCII characters without spaces");
+        }
+        if (payload == null) {
+            throw invalid("payload must not be null");
+        }
+        if (!handler.payloadType().isInstance(payload)) {
+            throw invalid("payload of scene " + scene + " must be a " + handler.payloadType().getName());
+        }
+        byte[] body;
+        try {
+            body = codec.encode(payload);
+        } catch (Exception e) {
+            throw new TransactionalMessageException(CommonErrorCode.PARAM_INVALID,
+                    "payload of scene " + scene + " cannot be serialized as JSON", e);
+        }
+        if (body.length > maxPayloadBytes) {
+            throw invalid("payload of scene " + scene + " is " + body.length + " bytes, above the limit of "
+                    + maxPayloadBytes);
+        }
+        Message message = new Message(topic, body);
+        message.setKeys(key);
+        message.putUserProperty(SceneDispatchingTransactionListener.SCENE_PROPERTY, scene);
+        LocalInvocation invocation = new LocalInvocation(handler, payload);
+        TransactionSendResult sent;
+        try {
+            sent = producer.sendMessageInTransaction(message, invocation);
+        } catch (MQClientException | RuntimeException e) {
+            metrics.send(scene, "FAILED");
+            throw new TransactionalMessageException(CommonErrorCode.SYSTEM_ERROR,
+                    "half message of scene " + scene + " to " + topic + " could not be sent", e);
+        }
+        if (sent.getSendStatus() != SendStatus.SEND_OK || invocation.outcome() == null) {
+            metrics.send(scene, "FAILED");
+            throw new TransactionalMessageException(CommonErrorCode.SYSTEM_ERROR, "half message of scene " + scene
+                    + " to " + topic + " was not stored (" + sent.getSendStatus() + "); local transaction not run",
+                    null);
+        }
+        metrics.send(scene, invocation.outcome().name());
+        return new TransactionalSendResult(sent.getSendStatus(), sent.getMsgId(), sent.getTransactionId(), key,
+                invocation.outcome(), invocation.failure());
+    }
+
+    private static void requireName(String what, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw invalid(what + " must match [%|a-zA-Z0-9_-]{1,127}");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        return cut.replaceAll("[\\r\\n]", "_");
+    }
+
+    private static TransactionalMessageException invalid(String message) {
+        return new TransactionalMessageException(CommonErrorCode.PARAM_INVALID, message, null);
+    }
+}

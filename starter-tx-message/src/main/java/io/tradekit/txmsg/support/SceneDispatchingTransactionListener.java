@@ -1,0 +1,104 @@
+package io.tradekit.txmsg.support;
+
+import io.tradekit.core.error.BizException;
+import io.tradekit.core.log.LogSanitizer;
+import io.tradekit.txmsg.LocalTransactionHandler;
+import io.tradekit.txmsg.TransactionOutcome;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one transaction listener of the producer group: runs and checks local transactions by
+ * dispatching on the scene carried in the message property {@value #SCENE_PROPERTY}.
+ */
+public final class SceneDispatchingTransactionListener implements TransactionListener {
+
+    /** User property holding the scene of a transactional message. */
+    public static final String SCENE_PROPERTY = "TRADEKIT_SCENE";
+
+    private static final Logger log = LoggerFactory.getLogger(SceneDispatchingTransactionListener.class);
+
+    private final HandlerRegistry registry;
+    private final PayloadCodec codec;
+    private final TxMessageMetrics metrics;
+
+    /** Creates the listener over the registered handlers. */
+    public SceneDispatchingTransactionListener(HandlerRegistry registry, PayloadCodec codec, TxMessageMetrics metrics) {
+        this.registry = registry;
+        this.codec = codec;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+        if (!(arg instanceof LocalInvocation invocation)) {
+            log.error("Transactional message on {} sent without a tradekit invocation: rolled back",
+                    LogSanitizer.escape(msg.getTopic()));
+            return LocalTransactionState.ROLLBACK_MESSAGE;
+        }
+        TransactionOutcome outcome;
+        Throwable failure = null;
+        try {
+            outcome = invocation.handler().execute(invocation.payload());
+            if (outcome == null) {
+                outcome = TransactionOutcome.UNKNOWN;
+            }
+        } catch (BizException e) {
+            outcome = TransactionOutcome.ROLLBACK;
+            failure = e;
+        } catch (Exception | Error e) {
+            outcome = TransactionOutcome.UNKNOWN;
+            failure = e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("Local transaction of scene {} (key {}) failed ambiguously, left to check-back",
+                    invocation.handler().scene(), LogSanitizer.escape(msg.getKeys()), e);
+        }
+        invocation.record(outcome, failure);
+        return toState(outcome);
+    }
+
+    @Override
+    public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+        String scene = msg.getUserProperty(SCENE_PROPERTY);
+        LocalTransactionHandler<?> handler = registry.find(scene);
+        if (handler == null) {
+            log.error("Check-back for unknown scene '{}' (topic {}, key {}): rolled back",
+                    LogSanitizer.escape(scene), LogSanitizer.escape(msg.getTopic()), LogSanitizer.escape(msg.getKeys()));
+            metrics.check("unknown", TransactionOutcome.ROLLBACK.name());
+            return LocalTransactionState.ROLLBACK_MESSAGE;
+        }
+        TransactionOutcome answer;
+        try {
+            answer = check(handler, msg.getBody());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.error("Check-back of scene {} (key {}) failed, answering UNKNOWN", scene,
+                    LogSanitizer.escape(msg.getKeys()), e);
+            answer = TransactionOutcome.UNKNOWN;
+        }
+        metrics.check(scene, answer.name());
+        return toState(answer);
+    }
+
+    private <T> TransactionOutcome check(LocalTransactionHandler<T> handler, byte[] body) throws Exception {
+        T payload = codec.decode(body, handler.payloadType());
+        TransactionOutcome answer = handler.check(payload);
+        return answer == null ? TransactionOutcome.UNKNOWN : answer;
+    }
+
+    static LocalTransactionState toState(TransactionOutcome outcome) {
+        return switch (outcome) {
+            case COMMIT -> LocalTransactionState.COMMIT_MESSAGE;
+            case ROLLBACK -> LocalTransactionState.ROLLBACK_MESSAGE;
+            case UNKNOWN -> LocalTransactionState.UNKNOW;
+        };
+    }
+}

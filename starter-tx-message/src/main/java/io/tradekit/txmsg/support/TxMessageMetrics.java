@@ -1,0 +1,45 @@
+package io.tradekit.txmsg.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Micrometer counters of this starter; a no-op when no registry is given.
+ * Meters: {@code tradekit.txmsg.send} (outcome), {@code tradekit.txmsg.check} (scene, answer),
+ * {@code tradekit.txmsg.consume} (group, result: done, duplicate, failed),
+ * {@code tradekit.txmsg.dead.letter} (group, result: arrived, handled, duplicate).
+ */
+public final class TxMessageMetrics {
+
+    private final Object registry;
+
+    /** @param registry a {@code MeterRegistry}, or {@code null} for no metrics */
+    public TxMessageMetrics(Object registry) {
+        this.registry = registry;
+    }
+
+    /** Counts one send by scene and local outcome ({@code COMMIT}, {@code ROLLBACK}, {@code UNKNOWN}, {@code FAILED}). */
+    public void send(String scene, String outcome) {
+        count("tradekit.txmsg.send", "scene", scene, "outcome", outcome);
+    }
+
+    /** Counts one check-back answer. */
+    public void check(String scene, String answer) {
+        count("tradekit.txmsg.check", "scene", String.valueOf(scene), "answer", answer);
+    }
+
+    /** Counts one consumed message by result ({@code done}, {@code duplicate}, {@code failed}, {@code retry}). */
+    public void consume(String group, String result) {
+        count("tradekit.txmsg.consume", "group", group, "result", result);
+    }
+
+    /** Counts a dead letter by result: {@code arrived} (every delivery), {@code handled}, {@code duplicate}. */
+    public void deadLetter(String group, String result) {
+        count("tradekit.txmsg.dead.letter", "group", group, "result", result);
+    }
+
+    private void count(String name, String k1, String v1, String k2, String v2) {
+        if (registry != null) {
+            ((MeterRegistry) registry).counter(name, k1, v1, k2, v2).increment();
+        }
+    }
+}
