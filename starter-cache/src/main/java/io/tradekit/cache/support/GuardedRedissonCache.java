@@ -1,0 +1,97 @@
+package io.tradekit.cache.support;
+
+import com.alicp.jetcache.CacheGetResult;
+import com.alicp.jetcache.CacheResult;
+import com.alicp.jetcache.CacheResultCode;
+import com.alicp.jetcache.MultiGetResult;
+import com.alicp.jetcache.redisson.RedissonCache;
+import com.alicp.jetcache.redisson.RedissonCacheConfig;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JetCache's Redisson remote cache behind a {@link RemoteBreaker}: a skipped call answers
+ * "failed" at once, which the two-level cache treats as a miss (reads) or a local-only write.
+ */
+final class GuardedRedissonCache<K, V> extends RedissonCache<K, V> {
+
+    private static final String SKIPPED = "remote cache skipped: Redis failing";
+
+    private final RemoteBreaker breaker;
+
+    GuardedRedissonCache(RedissonCacheConfig<K, V> config, RemoteBreaker breaker) {
+        super(config);
+        this.breaker = breaker;
+    }
+
+    @Override
+    protected CacheGetResult<V> do_GET(K key) {
+        if (!breaker.allowsCall()) {
+            return new CacheGetResult<>(CacheResultCode.FAIL, SKIPPED, null);
+        }
+        return record(super.do_GET(key));
+    }
+
+    @Override
+    protected MultiGetResult<K, V> do_GET_ALL(Set<? extends K> keys) {
+        if (!breaker.allowsCall()) {
+            return new MultiGetResult<>(CacheResultCode.FAIL, SKIPPED, null);
+        }
+        return record(super.do_GET_ALL(keys));
+    }
+
+    @Override
+    protected CacheResult do_PUT(K key, V value, long expireAfterWrite, TimeUnit timeUnit) {
+        if (!breaker.allowsCall()) {
+            return new CacheResult(CacheResultCode.FAIL, SKIPPED);
+        }
+        return record(super.do_PUT(key, value, expireAfterWrite, timeUnit));
+    }
+
+    @Override
+    protected CacheResult do_PUT_ALL(Map<? extends K, ? extends V> map, long expireAfterWrite, TimeUnit timeUnit) {
+        if (!breaker.allowsCall()) {
+            return new CacheResult(CacheResultCode.FAIL, SKIPPED);
+        }
+        return record(super.do_PUT_ALL(map, expireAfterWrite, timeUnit));
+    }
+
+    @Override
+    protected CacheResult do_REMOVE(K key) {
+        if (!breaker.allowsCall()) {
+            return new CacheResult(CacheResultCode.FAIL, SKIPPED);
+        }
+        return record(super.do_REMOVE(key));
+    }
+
+    @Override
+    protected CacheResult do_REMOVE_ALL(Set<? extends K> keys) {
+        if (!breaker.allowsCall()) {
+            return new CacheResult(CacheResultCode.FAIL, SKIPPED);
+        }
+        return record(super.do_REMOVE_ALL(keys));
+    }
+
+    @Override
+    protected CacheResult do_PUT_IF_ABSENT(K key, V value, long expireAfterWrite, TimeUnit timeUnit) {
+        if (!breaker.allowsCall()) {
+            return new CacheResult(CacheResultCode.FAIL, SKIPPED);
+        }
+        return record(super.do_PUT_IF_ABSENT(key, value, expireAfterWrite, timeUnit));
+    }
+
+    /**
+     * RedissonCache turns every exception into FAIL with a message ("Ex : ..."); a FAIL without
+     * message is an ordinary outcome (deleting a missing key), not a Redis failure.
+     */
+    private <R extends CacheResult> R record(R result) {
+        if (result.getResultCode() == CacheResultCode.FAIL && result.getMessage() != null
+                && !CacheResult.MSG_ILLEGAL_ARGUMENT.equals(result.getMessage())) {
+            breaker.recordFailure();
+        } else {
+            breaker.recordSuccess();
+        }
+        return result;
+    }
+}
