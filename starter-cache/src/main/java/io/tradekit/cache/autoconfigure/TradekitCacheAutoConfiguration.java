@@ -36,10 +36,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of JetCache as a two-level cache: Caffeine locally, Redis remotely on the
@@ -165,9 +167,11 @@ public class TradekitCacheAutoConfiguration {
     @ConditionalOnMissingBean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static CacheAdvisor jetcacheAdvisor(JetCacheInterceptor jetCacheInterceptor, ConfigMap jetcacheConfigMap,
-                                        ObjectProvider<TradekitCacheProperties> properties, BeanFactory beanFactory) {
-        // Static and reading the properties lazily: advisors are created before ordinary beans.
-        TradekitCacheProperties settings = properties.getIfAvailable(TradekitCacheProperties::new);
+                                        Environment environment, BeanFactory beanFactory) {
+        // Static, and binding the properties itself: advisors are created before ordinary beans,
+        // and asking for the properties bean here would create it too early for post-processing.
+        TradekitCacheProperties settings = Binder.get(environment).bind("tradekit.cache", TradekitCacheProperties.class)
+                .orElseGet(TradekitCacheProperties::new);
         CacheAdvisor advisor = new CacheAdvisor();
         advisor.setAdvice(jetCacheInterceptor);
         advisor.setCacheConfigMap(jetcacheConfigMap);

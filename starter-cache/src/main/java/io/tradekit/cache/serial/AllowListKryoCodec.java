@@ -6,10 +6,12 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.CompatibleFieldSerializer;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
@@ -28,6 +30,8 @@ public final class AllowListKryoCodec {
 
     /** "TKK5": tradekit, Kryo 5. */
     static final byte[] HEADER = {0x54, 0x4B, 0x4B, 0x35};
+
+    private static final String REFUSED = "class not on the tradekit.cache allow-list: ";
 
     private final ClassAllowList allowList;
     private final Pool<Kryo> kryos;
@@ -70,7 +74,7 @@ public final class AllowListKryoCodec {
             kryo.writeClassAndObject(output, value);
             return output.toBytes();
         } catch (KryoException | IllegalArgumentException e) {
-            throw new CacheSerializationException("cannot serialize a " + typeOf(value) + ": " + e.getMessage(), e);
+            throw new CacheSerializationException("cannot serialize a " + typeOf(value) + ": " + reason(e), e);
         } finally {
             kryos.free(kryo);
         }
@@ -90,7 +94,7 @@ public final class AllowListKryoCodec {
         try (Input input = new Input(bytes, HEADER.length, bytes.length - HEADER.length)) {
             return kryo.readClassAndObject(input);
         } catch (KryoException | IllegalArgumentException e) {
-            throw new CacheSerializationException("cannot deserialize: " + e.getMessage(), e);
+            throw new CacheSerializationException("cannot deserialize: " + reason(e), e);
         } finally {
             kryos.free(kryo);
         }
@@ -105,6 +109,16 @@ public final class AllowListKryoCodec {
         return true;
     }
 
+    /** The allow-list refusal when there is one (Kryo wraps it in its own messages), else Kryo's message. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith(REFUSED)) {
+                return t.getMessage();
+            }
+        }
+        return e.getMessage();
+    }
+
     private static String typeOf(Object value) {
         return value == null ? "null" : value.getClass().getName();
     }
@@ -113,6 +127,8 @@ public final class AllowListKryoCodec {
         Kryo kryo = new Kryo(new AllowListClassResolver(allowList), null);
         kryo.setRegistrationRequired(false);
         kryo.setDefaultSerializer(CompatibleFieldSerializer.class);
+        // Kryo 5 has a UUID serializer but does not register it; field serialization of UUID fails.
+        kryo.addDefaultSerializer(UUID.class, DefaultSerializers.UUIDSerializer.class);
         // No-arg constructor when there is one, else Objenesis (DTOs with only an all-args constructor).
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         return kryo;
@@ -144,7 +160,7 @@ public final class AllowListKryoCodec {
 
         private void check(Class<?> type) {
             if (!allowList.allows(type)) {
-                throw new KryoException("class not on the tradekit.cache allow-list: " + type.getName());
+                throw new KryoException(REFUSED + type.getName());
             }
         }
     }

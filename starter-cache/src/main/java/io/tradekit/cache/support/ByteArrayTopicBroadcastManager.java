@@ -30,11 +30,13 @@ final class ByteArrayTopicBroadcastManager extends BroadcastManager {
     private final String channel;
     private final Function<Object, byte[]> encoder;
     private final Function<byte[], Object> decoder;
+    private final RemoteBreaker breaker;
     private final ReentrantLock lock = new ReentrantLock();
     private int listenerId;
 
-    ByteArrayTopicBroadcastManager(CacheManager cacheManager, RedissonCacheConfig<?, ?> config) {
+    ByteArrayTopicBroadcastManager(CacheManager cacheManager, RedissonCacheConfig<?, ?> config, RemoteBreaker breaker) {
         super(cacheManager);
+        this.breaker = breaker;
         checkConfig(config);
         this.channel = config.getBroadcastChannel();
         this.topic = config.getRedissonClient().getTopic(channel, ByteArrayCodec.INSTANCE);
@@ -56,6 +58,10 @@ final class ByteArrayTopicBroadcastManager extends BroadcastManager {
 
     @Override
     public CacheResult publish(CacheMessage message) {
+        if (breaker.isOpen()) {
+            // Redis is failing: the message could not go out, and other instances fall back on the local expire.
+            return CacheResult.FAIL_WITHOUT_MSG;
+        }
         try {
             byte[] bytes = encoder.apply(message);
             topic.publishAsync(bytes).whenComplete((receivers, failure) -> {

@@ -9,6 +9,8 @@ import com.alicp.jetcache.redisson.RedissonCacheConfig;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JetCache's Redisson remote cache behind a {@link RemoteBreaker}: a skipped call answers
@@ -16,13 +18,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class GuardedRedissonCache<K, V> extends RedissonCache<K, V> {
 
+    private static final Logger log = LoggerFactory.getLogger(GuardedRedissonCache.class);
     private static final String SKIPPED = "remote cache skipped: Redis failing";
 
     private final RemoteBreaker breaker;
+    private final RedissonCacheConfig<K, V> settings;
 
     GuardedRedissonCache(RedissonCacheConfig<K, V> config, RemoteBreaker breaker) {
         super(config);
         this.breaker = breaker;
+        this.settings = config;
     }
 
     @Override
@@ -79,6 +84,15 @@ final class GuardedRedissonCache<K, V> extends RedissonCache<K, V> {
             return new CacheResult(CacheResultCode.FAIL, SKIPPED);
         }
         return record(super.do_PUT_IF_ABSENT(key, value, expireAfterWrite, timeUnit));
+    }
+
+    /**
+     * JetCache's own error log prints the key, which is often a user id or a phone number: ours
+     * names the cache (its key prefix) and the failure, never the key.
+     */
+    @Override
+    protected void logError(String operation, Object key, Throwable e) {
+        log.warn("tradekit cache: remote {} on {} failed: {}", operation, settings.getKeyPrefix(), e.toString());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tradekit.cache.support;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ public final class RemoteBreaker {
 
     private final int threshold;
     private final long openNanos;
+    private final LongSupplier nanoClock;
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     /** System.nanoTime() until which calls are skipped; 0 when closed. */
     private final AtomicLong openUntil = new AtomicLong();
@@ -29,8 +31,13 @@ public final class RemoteBreaker {
      * @param openDuration how long it stays open before one trial call
      */
     public RemoteBreaker(int threshold, Duration openDuration) {
+        this(threshold, openDuration, System::nanoTime);
+    }
+
+    RemoteBreaker(int threshold, Duration openDuration, LongSupplier nanoClock) {
         this.threshold = threshold;
         this.openNanos = openDuration.toNanos();
+        this.nanoClock = nanoClock;
     }
 
     /** A breaker that never opens. */
@@ -44,7 +51,7 @@ public final class RemoteBreaker {
         if (until == 0) {
             return true;
         }
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         // After the open period one trial call moves the deadline on; the others keep skipping.
         return now - until >= 0 && openUntil.compareAndSet(until, now + openNanos);
     }
@@ -66,7 +73,7 @@ public final class RemoteBreaker {
             return;
         }
         if (consecutiveFailures.incrementAndGet() >= threshold && openUntil.get() == 0
-                && openUntil.compareAndSet(0, System.nanoTime() + openNanos)) {
+                && openUntil.compareAndSet(0, nanoClock.getAsLong() + openNanos)) {
             log.warn("tradekit cache: {} consecutive Redis failures, remote cache level skipped for {} ms at a time",
                     threshold, openNanos / 1_000_000);
         }

@@ -28,6 +28,6 @@ public final class TradekitRedissonCacheBuilder extends RedissonCacheBuilder<Tra
 
     @Override
     public BroadcastManager createBroadcastManager(CacheManager cacheManager) {
-        return new ByteArrayTopicBroadcastManager(cacheManager, (RedissonCacheConfig<?, ?>) getConfig().clone());
+        return new ByteArrayTopicBroadcastManager(cacheManager, (RedissonCacheConfig<?, ?>) getConfig().clone(), breaker);
     }
 }
