@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,10 +47,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two-level cache reads against raw baselines, in one run:
  * <ul>
  *   <li>local hit: {@code @Cached(cacheType = BOTH)} against {@link RawCaffeineAspect} (same SpEL
- *       key, raw Caffeine), 4 threads, 1024 warm keys;</li>
+ *       key, raw Caffeine), 2 + 2 threads running at the same time, 1024 warm keys;</li>
  *   <li>remote hit: {@code @Cached(cacheType = REMOTE)} from 50 threads against
  *       {@code redis-benchmark -c 50 -P 1} GET of the very key and value JetCache reads (run before
- *       and after the measurement, printed as {@code redis-benchmark GET ... rps});</li>
+ *       and after the measurement, printed as {@code redis-benchmark GET ... rps}), and raw Redisson
+ *       GETs of the same keys on the same client;</li>
  *   <li>the H2 loader (one query by primary key), for scale.</li>
  * </ul>
  * Micrometer is on (a SimpleMeterRegistry), as in an application with Actuator.
@@ -59,8 +62,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 8, time = 3)
 @Fork(1)
 public class CacheBenchmark {
 
@@ -102,6 +105,7 @@ public class CacheBenchmark {
 
         ConfigurableApplicationContext context;
         BenchUsers users;
+        RedissonClient redisson;
 
         @Setup(Level.Trial)
         public void start() {
@@ -118,6 +122,7 @@ public class CacheBenchmark {
                         "138" + String.format(Locale.ROOT, "%08d", id), new BigDecimal("1024.50"), 1_700_000_000_000L + id);
             }
             users = context.getBean(BenchUsers.class);
+            redisson = context.getBean(RedissonClient.class);
             for (long id = 1; id <= KEYS; id++) {
                 check(users.local(id), id);
                 check(users.remote(id), id);
@@ -131,30 +136,33 @@ public class CacheBenchmark {
         }
     }
 
-    /** The baseline of the remote hit, measured on the same Redis around the measurement. */
+    /** The baseline of the remote hit, measured on the same Redis and key before and after the measurement. */
     @State(Scope.Benchmark)
     public static class RedisBaseline {
 
+        static final String KEY = "tradekit:cache:benchRemote42";
+        int port;
+        int valueBytes;
+
         @Setup(Level.Trial)
         public void before(App app) throws Exception {
-            report("before", app);
+            byte[] value = (byte[]) app.redisson.getBucket(KEY, ByteArrayCodec.INSTANCE).get();
+            if (value == null) {
+                throw new IllegalStateException("JetCache did not write " + KEY);
+            }
+            valueBytes = value.length;
+            port = Integer.parseInt(DevServices.redis().uri().replaceAll(".*:", ""));
+            report("before");
         }
 
         @TearDown(Level.Trial)
-        public void after(App app) throws Exception {
-            report("after", app);
+        public void after() throws Exception {
+            report("after");
         }
 
-        private static void report(String when, App app) throws Exception {
-            String key = "tradekit:cache:benchRemote42";
-            RedissonClient redisson = app.context.getBean(RedissonClient.class);
-            byte[] value = (byte[]) redisson.getBucket(key, ByteArrayCodec.INSTANCE).get();
-            if (value == null) {
-                throw new IllegalStateException("JetCache did not write " + key);
-            }
-            int port = Integer.parseInt(DevServices.redis().uri().replaceAll(".*:", ""));
+        private void report(String when) throws Exception {
             Process process = new ProcessBuilder(List.of(REDIS_BENCHMARK, "-h", "127.0.0.1", "-p", String.valueOf(port),
-                    "-c", "50", "-P", "1", "-n", "300000", "--csv", "GET", key)).redirectErrorStream(true).start();
+                    "-c", "50", "-P", "1", "-n", "300000", "--csv", "GET", KEY)).redirectErrorStream(true).start();
             StringBuilder out = new StringBuilder();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -167,8 +175,8 @@ public class CacheBenchmark {
             if (!rps.find()) {
                 throw new IllegalStateException("no GET line in redis-benchmark output: " + out);
             }
-            System.out.printf(Locale.ROOT, "%nredis-benchmark GET %s (%d-byte value) -c 50 -P 1, %s: %s rps%n", key,
-                    value.length, when, rps.group(1));
+            System.out.printf(Locale.ROOT, "%nredis-benchmark GET %s (%d-byte value) -c 50 -P 1, %s: %s rps%n", KEY,
+                    valueBytes, when, rps.group(1));
         }
     }
 
@@ -191,14 +199,19 @@ public class CacheBenchmark {
         return user;
     }
 
+    // The two local-hit sides run at the same time (a JMH group), so that the load of a shared
+    // machine falls on both alike; each reports its own throughput.
+
     @Benchmark
-    @Threads(4)
+    @Group("localHit")
+    @GroupThreads(2)
     public BenchUser localHitCached(App app, Cursor cursor) {
         return app.users.local(cursor.id());
     }
 
     @Benchmark
-    @Threads(4)
+    @Group("localHit")
+    @GroupThreads(2)
     public BenchUser localHitRawAspect(App app, Cursor cursor) {
         return app.users.raw(cursor.id());
     }
@@ -207,6 +220,13 @@ public class CacheBenchmark {
     @Threads(50)
     public BenchUser remoteHitCached(App app, RedisBaseline baseline, Cursor cursor) {
         return app.users.remote(cursor.id());
+    }
+
+    /** Redisson alone on the same keys and client: how much of the remote hit is the client. */
+    @Benchmark
+    @Threads(50)
+    public Object remoteRawRedissonGet(App app, Cursor cursor) {
+        return app.redisson.getBucket("tradekit:cache:benchRemote" + cursor.id(), ByteArrayCodec.INSTANCE).get();
     }
 
     @Benchmark
