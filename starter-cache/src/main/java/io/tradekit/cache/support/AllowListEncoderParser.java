@@ -31,13 +31,15 @@ public final class AllowListEncoderParser implements EncoderParser, ApplicationC
 
     @Override
     public Function<Object, byte[]> parseEncoder(String valueEncoder) {
-        return valueEncoder != null && valueEncoder.startsWith(BEAN_PREFIX) ? beans.parseEncoder(valueEncoder)
-                : codec.encoder();
+        return isBean(valueEncoder) ? beans.parseEncoder(valueEncoder) : codec.encoder();
     }
 
     @Override
     public Function<byte[], Object> parseDecoder(String valueDecoder) {
-        return valueDecoder != null && valueDecoder.startsWith(BEAN_PREFIX) ? beans.parseDecoder(valueDecoder)
-                : codec.decoder();
+        return isBean(valueDecoder) ? beans.parseDecoder(valueDecoder) : codec.decoder();
+    }
+
+    private static boolean isBean(String name) {
+        return name != null && name.startsWith(BEAN_PREFIX) && !name.substring(BEAN_PREFIX.length()).isBlank();
     }
 }

@@ -6,6 +6,7 @@ import com.alicp.jetcache.CacheResultCode;
 import com.alicp.jetcache.MultiGetResult;
 import com.alicp.jetcache.redisson.RedissonCache;
 import com.alicp.jetcache.redisson.RedissonCacheConfig;
+import io.tradekit.cache.serial.CacheSerializationException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ final class GuardedRedissonCache<K, V> extends RedissonCache<K, V> {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedRedissonCache.class);
     private static final String SKIPPED = "remote cache skipped: Redis failing";
+    private static final String REFUSED_BY_CODEC = CacheSerializationException.class.getName();
 
     private final RemoteBreaker breaker;
     private final RedissonCacheConfig<K, V> settings;
@@ -96,15 +98,16 @@ final class GuardedRedissonCache<K, V> extends RedissonCache<K, V> {
     }
 
     /**
-     * RedissonCache turns every exception into FAIL with a message ("Ex : ..."); a FAIL without
-     * message is an ordinary outcome (deleting a missing key), not a Redis failure.
+     * RedissonCache turns every exception into FAIL with a message ("Ex : class ..., message"); a
+     * FAIL without message is an ordinary outcome (deleting a missing key). A value the codec
+     * refuses (a class off the allow-list) never reached Redis: it says nothing about Redis.
      */
     private <R extends CacheResult> R record(R result) {
-        if (result.getResultCode() == CacheResultCode.FAIL && result.getMessage() != null
-                && !CacheResult.MSG_ILLEGAL_ARGUMENT.equals(result.getMessage())) {
-            breaker.recordFailure();
-        } else {
+        String message = result.getMessage();
+        if (result.getResultCode() != CacheResultCode.FAIL || message == null) {
             breaker.recordSuccess();
+        } else if (!CacheResult.MSG_ILLEGAL_ARGUMENT.equals(message) && !message.contains(REFUSED_BY_CODEC)) {
+            breaker.recordFailure();
         }
         return result;
     }
