@@ -103,12 +103,21 @@ final class GuardedRedissonCache<K, V> extends RedissonCache<K, V> {
      * refuses (a class off the allow-list) never reached Redis: it says nothing about Redis.
      */
     private <R extends CacheResult> R record(R result) {
-        String message = result.getMessage();
-        if (result.getResultCode() != CacheResultCode.FAIL || message == null) {
-            breaker.recordSuccess();
-        } else if (!CacheResult.MSG_ILLEGAL_ARGUMENT.equals(message) && !message.contains(REFUSED_BY_CODEC)) {
+        if (isRedisFailure(result)) {
             breaker.recordFailure();
+        } else if (reachedRedis(result)) {
+            breaker.recordSuccess();
         }
         return result;
+    }
+
+    static boolean isRedisFailure(CacheResult result) {
+        String message = result.getMessage();
+        return result.getResultCode() == CacheResultCode.FAIL && message != null
+                && !CacheResult.MSG_ILLEGAL_ARGUMENT.equals(message) && !message.contains(REFUSED_BY_CODEC);
+    }
+
+    private static boolean reachedRedis(CacheResult result) {
+        return result.getResultCode() != CacheResultCode.FAIL || result.getMessage() == null;
     }
 }
