@@ -1,0 +1,141 @@
+package io.tradekit.cache.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alicp.jetcache.anno.CacheType;
+import com.alicp.jetcache.anno.Cached;
+import com.alicp.jetcache.anno.aop.CacheAdvisor;
+import com.alicp.jetcache.anno.support.ConfigProvider;
+import com.alicp.jetcache.anno.support.GlobalCacheConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradekit.cache.health.RemoteCacheHealthIndicator;
+import io.tradekit.cache.metrics.MicrometerCacheMonitorInstaller;
+import io.tradekit.cache.serial.AllowListKryoCodec;
+import io.tradekit.cache.serial.ClassAllowList;
+import io.tradekit.cache.support.TradekitCacheManager;
+import io.tradekit.devservices.junit.WithDevServices;
+import io.tradekit.devservices.redis.RedisDevService;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+@WithDevServices
+class TradekitCacheAutoConfigurationTests {
+
+    private static RedissonClient redisson;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
+            .withPropertyValues("tradekit.cache.base-packages=io.tradekit.cache.autoconfigure",
+                    "tradekit.cache.key-prefix=tradekit:cache:auto-test:");
+
+    @BeforeAll
+    static void connect(RedisDevService redis) {
+        Config config = new Config();
+        config.useSingleServer().setAddress(redis.uri());
+        redisson = Redisson.create(config);
+    }
+
+    @AfterAll
+    static void close() {
+        redisson.shutdown();
+    }
+
+    /** A bean in the base package. */
+    public static class Lookup {
+
+        private final AtomicInteger calls = new AtomicInteger();
+
+        public int calls() {
+            return calls.get();
+        }
+
+        @Cached(name = "autoCache", key = "#id", expire = 60, cacheType = CacheType.BOTH)
+        public String find(String id) {
+            calls.incrementAndGet();
+            return "found-" + id;
+        }
+    }
+
+    @Test
+    void wiresJetCacheOnTheApplicationsRedissonWithoutJetCacheYaml() {
+        runner.withBean(RedissonClient.class, () -> redisson).withBean(Lookup.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(GlobalCacheConfig.class).hasSingleBean(ConfigProvider.class)
+                    .hasSingleBean(TradekitCacheManager.class).hasSingleBean(CacheAdvisor.class)
+                    .hasSingleBean(AllowListKryoCodec.class).hasSingleBean(RemoteCacheHealthIndicator.class)
+                    .doesNotHaveBean(MicrometerCacheMonitorInstaller.class);
+            Lookup lookup = context.getBean(Lookup.class);
+            assertThat(lookup.find("1")).isEqualTo("found-1");
+            assertThat(lookup.find("1")).isEqualTo("found-1");
+            assertThat(lookup.calls()).as("the second call was a hit").isEqualTo(1);
+            assertThat(context.getBean(AllowListKryoCodec.class).allowList().packagePrefixes())
+                    .as("allowed packages default to the base packages").containsExactly("io.tradekit.cache.autoconfigure.");
+        });
+    }
+
+    @Test
+    void bindsItsProperties() {
+        runner.withBean(RedissonClient.class, () -> redisson).withPropertyValues("tradekit.cache.local.limit=7",
+                "tradekit.cache.local.expire=3s", "tradekit.cache.broadcast.enabled=false", "tradekit.cache.null-expire=2s",
+                "tradekit.cache.serializer.allowed-packages=com.example.dto,com.example.more",
+                "tradekit.cache.remote.failure-threshold=9").run(context -> {
+            TradekitCacheProperties properties = context.getBean(TradekitCacheProperties.class);
+            assertThat(properties.getLocal().getLimit()).isEqualTo(7);
+            assertThat(properties.getRemote().getFailureThreshold()).isEqualTo(9);
+            TradekitCacheManager manager = context.getBean(TradekitCacheManager.class);
+            assertThat(manager.defaults().localExpire()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(manager.defaults().syncLocal()).isFalse();
+            assertThat(manager.defaults().nullExpire()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(context.getBean(AllowListKryoCodec.class).allowList().packagePrefixes())
+                    .containsExactly("com.example.dto.", "com.example.more.");
+            assertThat(TradekitCacheAutoConfiguration.broadcastChannel(properties)).isEqualTo("tradekit:cache:auto-test:broadcast");
+        });
+    }
+
+    @Test
+    void addsMetersWhenTheApplicationHasAMeterRegistry() {
+        runner.withBean(RedissonClient.class, () -> redisson).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(Lookup.class).run(context -> {
+                    assertThat(context).hasSingleBean(MicrometerCacheMonitorInstaller.class);
+                    context.getBean(Lookup.class).find("m");
+                    assertThat(context.getBean(MeterRegistry.class).get("tradekit.cache.loads").tag("cache", "autoCache")
+                            .tag("result", "success").timer().count()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void backsOffWithoutARedissonClientOrWhenDisabledOrWithoutJetCache() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(GlobalCacheConfig.class));
+        runner.withBean(RedissonClient.class, () -> redisson).withPropertyValues("tradekit.cache.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(TradekitCacheManager.class));
+        runner.withBean(RedissonClient.class, () -> redisson).withClassLoader(new FilteredClassLoader(GlobalCacheConfig.class))
+                .run(context -> assertThat(context).doesNotHaveBean(TradekitCacheManager.class));
+    }
+
+    @Test
+    void theApplicationsOwnBeansWin() {
+        AllowListKryoCodec own = new AllowListKryoCodec(new ClassAllowList(List.of("com.example")));
+        runner.withBean(RedissonClient.class, () -> redisson).withBean(AllowListKryoCodec.class, () -> own).run(context ->
+                assertThat(context.getBean(AllowListKryoCodec.class)).isSameAs(own));
+    }
+
+    @Test
+    void failsClearlyWithNoPackageToCacheIn() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
+                .withBean(RedissonClient.class, () -> redisson)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("tradekit.cache.base-packages"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Classes outside the test application's allow-list. */
+package io.tradekit.cache.gadget;
