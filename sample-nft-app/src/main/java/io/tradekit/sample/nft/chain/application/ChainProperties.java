@@ -1,0 +1,64 @@
+package io.tradekit.sample.nft.chain.application;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the chain context ({@code sample.chain.*}). */
+@ConfigurationProperties("sample.chain")
+public class ChainProperties {
+
+    /** How many transactions fill a block; a full block is sealed right after the mint that fills it. */
+    private int blockSize = 16;
+
+    /** How often pending transactions are sealed into a (possibly partial) block. */
+    private Duration sealInterval = Duration.ofSeconds(2);
+
+    /** How often the whole chain is re-hashed to detect tampering. */
+    private Duration verifyInterval = Duration.ofMinutes(10);
+
+    /** The most NFTs one paid order may mint; larger orders are refused. */
+    private int maxQuantityPerOrder = 100;
+
+    /** The most NFTs {@code GET /chain/nfts} returns, newest first. */
+    private int maxNftsPerOwner = 200;
+
+    public int getBlockSize() {
+        return blockSize;
+    }
+
+    public void setBlockSize(int blockSize) {
+        this.blockSize = blockSize;
+    }
+
+    public Duration getSealInterval() {
+        return sealInterval;
+    }
+
+    public void setSealInterval(Duration sealInterval) {
+        this.sealInterval = sealInterval;
+    }
+
+    public Duration getVerifyInterval() {
+        return verifyInterval;
+    }
+
+    public void setVerifyInterval(Duration verifyInterval) {
+        this.verifyInterval = verifyInterval;
+    }
+
+    public int getMaxQuantityPerOrder() {
+        return maxQuantityPerOrder;
+    }
+
+    public void setMaxQuantityPerOrder(int maxQuantityPerOrder) {
+        this.maxQuantityPerOrder = maxQuantityPerOrder;
+    }
+
+    public int getMaxNftsPerOwner() {
+        return maxNftsPerOwner;
+    }
+
+    public void setMaxNftsPerOwner(int maxNftsPerOwner) {
+        this.maxNftsPerOwner = maxNftsPerOwner;
+    }
+}
