@@ -19,6 +19,12 @@ public class ChainProperties {
     /** The most NFTs one paid order may mint; larger orders are refused. */
     private int maxQuantityPerOrder = 100;
 
+    /** Threads minting paid orders after their payment committed (each uses one DB connection). */
+    private int mintThreads = 2;
+
+    /** Paid orders waiting for a mint thread at most; beyond it an order is logged for replay. */
+    private int mintQueueCapacity = 10_000;
+
     /** The most NFTs {@code GET /chain/nfts} returns, newest first. */
     private int maxNftsPerOwner = 200;
 
@@ -52,6 +58,22 @@ public class ChainProperties {
 
     public void setMaxQuantityPerOrder(int maxQuantityPerOrder) {
         this.maxQuantityPerOrder = maxQuantityPerOrder;
+    }
+
+    public int getMintThreads() {
+        return mintThreads;
+    }
+
+    public void setMintThreads(int mintThreads) {
+        this.mintThreads = mintThreads;
+    }
+
+    public int getMintQueueCapacity() {
+        return mintQueueCapacity;
+    }
+
+    public void setMintQueueCapacity(int mintQueueCapacity) {
+        this.mintQueueCapacity = mintQueueCapacity;
     }
 
     public int getMaxNftsPerOwner() {

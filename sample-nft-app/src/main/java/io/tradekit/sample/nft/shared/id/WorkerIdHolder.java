@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RScript;
@@ -56,10 +57,17 @@ public final class WorkerIdHolder implements AutoCloseable {
     private final Duration renewInterval;
     private final String owner = UUID.randomUUID().toString();
 
+    // One daemon thread renews the leases of every holder in this JVM (usually one, in tests many).
+    private static final ScheduledExecutorService RENEWER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "worker-id-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private volatile int workerId = -1;
     private volatile long validUntilNanos;
     private volatile boolean closed;
-    private ScheduledExecutorService renewer;
+    private ScheduledFuture<?> renewal;
 
     /**
      * Creates a holder; {@link #start()} claims the id.
@@ -95,17 +103,12 @@ public final class WorkerIdHolder implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("WorkerIdHolder is closed");
         }
-        if (renewer != null) {
+        if (renewal != null) {
             return;
         }
         claim();
-        renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "worker-id-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
         long period = renewInterval.toMillis();
-        renewer.scheduleWithFixedDelay(this::renewQuietly, period, period, TimeUnit.MILLISECONDS);
+        renewal = RENEWER.scheduleWithFixedDelay(this::renewQuietly, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -156,8 +159,8 @@ public final class WorkerIdHolder implements AutoCloseable {
             return;
         }
         closed = true;
-        if (renewer != null) {
-            renewer.shutdownNow();
+        if (renewal != null) {
+            renewal.cancel(false);
         }
         int id = workerId;
         workerId = -1;
