@@ -1,5 +1,6 @@
 package io.tradekit.sample.nft.chain.listener;
 
+import io.tradekit.core.error.BizException;
 import io.tradekit.sample.nft.chain.application.ChainCommandService;
 import io.tradekit.sample.nft.chain.application.ChainProperties;
 import io.tradekit.sample.nft.chain.application.MintNftCommand;
@@ -68,6 +69,10 @@ public class OrderPaidListener implements DisposableBean {
         try {
             commands.mint(new MintNftCommand(event.orderId(), event.buyerId(), event.collectionId(),
                     event.quantity(), event.paidAt()));
+        } catch (BizException refused) {
+            // Replaying cannot help: the event itself is out of range.
+            log.error("Paid order {} cannot be minted: {}", event.orderId(), refused.getMessage());
+            return;
         } catch (RuntimeException e) {
             // The payment is committed and must not fail for the ledger: log it for a replay
             // (minting is idempotent per order, so replaying the event is always safe).
