@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -56,6 +57,7 @@ public final class WorkerIdHolder implements AutoCloseable {
     private final Duration ttl;
     private final Duration renewInterval;
     private final String owner = UUID.randomUUID().toString();
+    private final LongSupplier nanoClock;
 
     // One daemon thread renews the leases of every holder in this JVM (usually one, in tests many).
     private static final ScheduledExecutorService RENEWER = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -78,6 +80,13 @@ public final class WorkerIdHolder implements AutoCloseable {
      * @param renewInterval how often the lease is renewed (less than half the TTL)
      */
     public WorkerIdHolder(RedissonClient redisson, String keyPrefix, Duration ttl, Duration renewInterval) {
+        this(redisson, keyPrefix, ttl, renewInterval, System::nanoTime);
+    }
+
+    /** As above, on a given monotonic clock (tests let a lease lapse without waiting). */
+    WorkerIdHolder(RedissonClient redisson, String keyPrefix, Duration ttl, Duration renewInterval,
+            LongSupplier nanoClock) {
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.redisson = Objects.requireNonNull(redisson, "redisson");
         if (keyPrefix == null || keyPrefix.isBlank()) {
             throw new IllegalArgumentException("keyPrefix must not be blank");
@@ -122,7 +131,7 @@ public final class WorkerIdHolder implements AutoCloseable {
         if (id < 0) {
             throw new IllegalStateException("No worker id is leased (not started, closed, or lost)");
         }
-        if (System.nanoTime() - validUntilNanos > 0) {
+        if (nanoClock.getAsLong() - validUntilNanos > 0) {
             throw new IllegalStateException("The lease of worker id " + id + " was not renewed within "
                     + ttl + ": refusing ids another instance may generate too");
         }
@@ -139,7 +148,7 @@ public final class WorkerIdHolder implements AutoCloseable {
             claim();
             return true;
         }
-        long before = System.nanoTime();
+        long before = nanoClock.getAsLong();
         Long renewed = script().eval(RScript.Mode.READ_WRITE, RENEW, RScript.ReturnType.INTEGER,
                 List.of(keyPrefix + id), owner, String.valueOf(ttl.toMillis()));
         if (renewed != null && renewed == 1L) {
@@ -178,7 +187,7 @@ public final class WorkerIdHolder implements AutoCloseable {
         int start = ThreadLocalRandom.current().nextInt(WORKER_IDS);
         for (int i = 0; i < WORKER_IDS; i++) {
             int candidate = (start + i) % WORKER_IDS;
-            long before = System.nanoTime();
+            long before = nanoClock.getAsLong();
             if (redisson.<String>getBucket(keyPrefix + candidate, StringCodec.INSTANCE).setIfAbsent(owner, ttl)) {
                 validUntilNanos = before + ttl.toNanos();
                 workerId = candidate;

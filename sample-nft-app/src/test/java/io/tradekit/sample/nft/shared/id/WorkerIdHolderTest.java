@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -156,6 +157,27 @@ class WorkerIdHolderTest {
 
         assertThat(holder.workerId()).isEqualTo(id);
         assertThat(redisson.getBucket(prefix + id, StringCodec.INSTANCE).isExists()).isTrue();
+    }
+
+    @Test
+    void aLeaseNotRenewedForItsWholeTtlIsRefusedUntilRenewedAgain() {
+        AtomicLong nanos = new AtomicLong();
+        WorkerIdHolder holder = new WorkerIdHolder(redisson, prefix, TTL, RENEW, nanos::get);
+        opened.add(holder);
+        holder.start();
+        int id = holder.workerId();
+
+        nanos.addAndGet(TTL.toNanos() - 1);
+        assertThat(holder.workerId()).isEqualTo(id);
+        nanos.addAndGet(2);
+        assertThatThrownBy(holder::workerId).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was not renewed");
+        IdGenerator ids = new IdGenerator(holder, Duration.ZERO);
+        assertThatThrownBy(ids::nextId).isInstanceOf(IllegalStateException.class);
+
+        assertThat(holder.renew()).isTrue();
+        assertThat(holder.workerId()).isEqualTo(id);
+        assertThat(IdGenerator.workerIdOf(ids.nextId())).isEqualTo(id);
     }
 
     @Test
