@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -47,10 +49,11 @@ class PdfBoxDossierRenderer implements DossierRenderer {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("Dossier " + dossier.application().appointmentNo());
             info.setProducer("tradekit sample-nft-app");
-            new Writer(document, font).lines(lines(dossier));
+            Writer writer = new Writer(document, font);
+            writer.lines(lines(dossier));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
-            return out.toByteArray();
+            return ToUnicodeFix.apply(out.toByteArray(), writer.cidToUnicode);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the dossier", e);
         }
@@ -123,6 +126,8 @@ class PdfBoxDossierRenderer implements DossierRenderer {
     private static final class Writer {
         private final PDDocument document;
         private final PDType0Font font;
+        /** Which character each glyph was written for; see {@link ToUnicodeFix}. */
+        private final Map<Integer, Integer> cidToUnicode = new TreeMap<>();
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         private PDPageContentStream stream;
         private float y;
@@ -193,7 +198,11 @@ class PdfBoxDossierRenderer implements DossierRenderer {
                 boolean ok = !Character.isISOControl(cp);
                 if (ok) {
                     try {
-                        font.encode(s);
+                        byte[] code = font.encode(s);
+                        // Identity-H: two bytes per glyph, the CID.
+                        if (code.length == 2) {
+                            cidToUnicode.putIfAbsent(((code[0] & 0xff) << 8) | (code[1] & 0xff), cp);
+                        }
                     } catch (IllegalArgumentException | IOException e) {
                         ok = false;
                     }

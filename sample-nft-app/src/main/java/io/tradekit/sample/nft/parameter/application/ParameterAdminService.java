@@ -179,6 +179,9 @@ public class ParameterAdminService {
     }
 
     private static Element toElement(Long id, String voucherCode, ElementCommand c) {
+        if (c.args() != null && c.args().entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            throw new BizException(ParameterErrorCode.INVALID_ELEMENT, "arguments must not be null");
+        }
         return new Element(id, voucherCode, c.code(), c.name(), c.sourceType(), c.sourcePath(), c.ruleType(),
                 c.args(), c.message());
     }
