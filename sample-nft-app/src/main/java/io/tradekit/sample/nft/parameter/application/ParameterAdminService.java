@@ -2,7 +2,6 @@ package io.tradekit.sample.nft.parameter.application;
 
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
-import io.tradekit.sample.nft.parameter.api.ElementDTO;
 import io.tradekit.sample.nft.parameter.api.ParameterAdminResolver;
 import io.tradekit.sample.nft.parameter.api.RuleSetDTO;
 import io.tradekit.sample.nft.parameter.domain.BusinessType;
@@ -10,6 +9,7 @@ import io.tradekit.sample.nft.parameter.domain.Element;
 import io.tradekit.sample.nft.parameter.domain.ElementSpec;
 import io.tradekit.sample.nft.parameter.domain.ParameterErrorCode;
 import io.tradekit.sample.nft.parameter.domain.ParameterRepository;
+import io.tradekit.sample.nft.parameter.domain.RuleSetVersion;
 import io.tradekit.sample.nft.parameter.domain.Voucher;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public class ParameterAdminService {
     public RuleSetDTO ruleSet(String businessType, Integer version) {
         admin.requireAdmin();
         return (version == null ? repository.latestVersion(businessType) : repository.version(businessType, version))
-                .orElseThrow(() -> new BizException(CommonErrorCode.NOT_FOUND, "no such rule set"));
+                .map(RuleSetViews::dto).orElseThrow(() -> new BizException(CommonErrorCode.NOT_FOUND, "no such rule set"));
     }
 
     @Transactional
@@ -122,7 +122,7 @@ public class ParameterAdminService {
         List<String> vouchers = List.copyOf(new LinkedHashSet<>(command.voucherCodes()));
         vouchers.forEach(this::requireVoucher);
         repository.saveBusinessType(new BusinessType(command.code(), command.name(), vouchers));
-        return publish(command.code(), operator);
+        return RuleSetViews.dto(publish(command.code(), operator));
     }
 
     private void publishFor(String voucherCode, String operator) {
@@ -132,19 +132,19 @@ public class ParameterAdminService {
     }
 
     /** Publishes the business type's current elements as version latest + 1, unless nothing changed. */
-    private RuleSetDTO publish(String businessType, String operator) {
+    private RuleSetVersion publish(String businessType, String operator) {
         BusinessType type = repository.businessType(businessType).orElseThrow();
-        List<ElementDTO> elements = new ArrayList<>();
+        List<Element> elements = new ArrayList<>();
         for (String voucher : type.voucherCodes()) {
-            repository.elements(voucher).forEach(e -> elements.add(new ElementDTO(e.voucherCode(), e.code(),
-                    e.name(), e.sourceType(), e.sourcePath(), e.ruleType(), e.args(), e.message())));
+            // Snapshots carry no row ids: a version is its content.
+            repository.elements(voucher).forEach(e -> elements.add(e.withId(null)));
         }
-        RuleSetDTO latest = repository.latestVersion(businessType).orElse(null);
+        RuleSetVersion latest = repository.latestVersion(businessType).orElse(null);
         if (latest != null && latest.elements().equals(elements)) {
             return latest;
         }
-        RuleSetDTO next = new RuleSetDTO(businessType, latest == null ? 1 : latest.version() + 1, clock.instant(),
-                operator, elements);
+        RuleSetVersion next = new RuleSetVersion(businessType, latest == null ? 1 : latest.version() + 1,
+                clock.instant(), operator, elements);
         // The unique (business type, version) key decides between two concurrent publishers.
         if (!repository.insertVersion(next)) {
             throw new BizException(ParameterErrorCode.VERSION_CONFLICT);

@@ -29,13 +29,13 @@ public class RuleSetQueryService {
     @Cached(name = LATEST, key = "#businessType", expire = 300, cacheType = CacheType.BOTH, cacheNullValue = false)
     public RuleSetDTO latest(String businessType) {
         // null rather than Optional: the cached value must survive the remote cache's serializer.
-        return businessType == null ? null : repository.latestVersion(businessType).orElse(null);
+        return businessType == null ? null : repository.latestVersion(businessType).map(RuleSetViews::dto).orElse(null);
     }
 
     /** Exactly that published version, or {@code null}. */
     @Cached(name = VERSION, key = "#businessType + ':' + #version", expire = 86400, cacheType = CacheType.BOTH,
             cacheNullValue = false)
     public RuleSetDTO version(String businessType, int version) {
-        return businessType == null ? null : repository.version(businessType, version).orElse(null);
+        return businessType == null ? null : repository.version(businessType, version).map(RuleSetViews::dto).orElse(null);
     }
 }

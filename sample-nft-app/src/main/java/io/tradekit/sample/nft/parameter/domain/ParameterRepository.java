@@ -1,6 +1,5 @@
 package io.tradekit.sample.nft.parameter.domain;
 
-import io.tradekit.sample.nft.parameter.api.RuleSetDTO;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +34,10 @@ public interface ParameterRepository {
     /** The business types bound to the voucher. */
     List<String> businessTypesUsing(String voucherCode);
 
-    Optional<RuleSetDTO> latestVersion(String businessType);
+    Optional<RuleSetVersion> latestVersion(String businessType);
 
-    Optional<RuleSetDTO> version(String businessType, int version);
+    Optional<RuleSetVersion> version(String businessType, int version);
 
     /** Inserts the snapshot; false when that version number was taken meanwhile. */
-    boolean insertVersion(RuleSetDTO ruleSet);
+    boolean insertVersion(RuleSetVersion ruleSet);
 }

@@ -4,11 +4,10 @@ import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradekit.sample.nft.parameter.api.ElementDTO;
-import io.tradekit.sample.nft.parameter.api.RuleSetDTO;
 import io.tradekit.sample.nft.parameter.domain.BusinessType;
 import io.tradekit.sample.nft.parameter.domain.Element;
 import io.tradekit.sample.nft.parameter.domain.ParameterRepository;
+import io.tradekit.sample.nft.parameter.domain.RuleSetVersion;
 import io.tradekit.sample.nft.parameter.domain.Voucher;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class ParameterRepositoryImpl implements ParameterRepository {
 
     private static final TypeReference<Map<String, String>> ARGS = new TypeReference<>() { };
-    private static final TypeReference<List<ElementDTO>> ELEMENTS = new TypeReference<>() { };
+    private static final TypeReference<List<Element>> ELEMENTS = new TypeReference<>() { };
 
     private final VoucherMapper vouchers;
     private final ElementMapper elements;
@@ -126,19 +125,19 @@ class ParameterRepositoryImpl implements ParameterRepository {
     }
 
     @Override
-    public Optional<RuleSetDTO> latestVersion(String businessType) {
+    public Optional<RuleSetVersion> latestVersion(String businessType) {
         return versions.selectList(new QueryWrapper<RuleSetVersionDO>().eq("business_type", businessType)
                 .orderByDesc("rule_version").last("LIMIT 1")).stream().findFirst().map(this::toDto);
     }
 
     @Override
-    public Optional<RuleSetDTO> version(String businessType, int version) {
+    public Optional<RuleSetVersion> version(String businessType, int version) {
         return Optional.ofNullable(versions.selectOne(new QueryWrapper<RuleSetVersionDO>()
                 .eq("business_type", businessType).eq("rule_version", version))).map(this::toDto);
     }
 
     @Override
-    public boolean insertVersion(RuleSetDTO ruleSet) {
+    public boolean insertVersion(RuleSetVersion ruleSet) {
         RuleSetVersionDO row = new RuleSetVersionDO();
         row.setBusinessType(ruleSet.businessType());
         row.setRuleVersion(ruleSet.version());
@@ -152,9 +151,9 @@ class ParameterRepositoryImpl implements ParameterRepository {
         }
     }
 
-    private RuleSetDTO toDto(RuleSetVersionDO row) {
+    private RuleSetVersion toDto(RuleSetVersionDO row) {
         try {
-            return new RuleSetDTO(row.getBusinessType(), row.getRuleVersion(),
+            return new RuleSetVersion(row.getBusinessType(), row.getRuleVersion(),
                     row.getPublishedAt().toInstant(ZoneOffset.UTC), row.getPublishedBy(),
                     json.readValue(row.getSnapshot(), ELEMENTS));
         } catch (JsonProcessingException e) {
