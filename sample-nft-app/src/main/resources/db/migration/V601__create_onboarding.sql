@@ -1,4 +1,5 @@
 -- Onboarding: branch staff, corporate-account applications, their persons, transitions and reviews.
+-- utf8mb4 explicitly: names and rule messages are Chinese, and a MariaDB default of latin1 would reject them.
 CREATE TABLE onb_staff (
     id BIGINT NOT NULL,
     login_name VARCHAR(64) NOT NULL,
@@ -8,7 +9,7 @@ CREATE TABLE onb_staff (
     password_hash VARCHAR(200) NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uk_onb_staff_login UNIQUE (login_name)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE onb_application (
     id BIGINT NOT NULL AUTO_INCREMENT,
@@ -25,7 +26,7 @@ CREATE TABLE onb_application (
     updated_at DATETIME(3) NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uk_onb_application_no UNIQUE (appointment_no)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE INDEX idx_onb_application_branch ON onb_application (branch_code, status, id);
 
 CREATE TABLE onb_related_person (
@@ -39,7 +40,7 @@ CREATE TABLE onb_related_person (
     birth_date DATE NOT NULL,
     id_expiry DATE,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE INDEX idx_onb_person_application ON onb_related_person (application_id);
 CREATE INDEX idx_onb_person_expiry ON onb_related_person (id_expiry);
 
@@ -53,7 +54,7 @@ CREATE TABLE onb_transition (
     comment VARCHAR(500),
     occurred_at DATETIME(3) NOT NULL,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE INDEX idx_onb_transition_application ON onb_transition (application_id, id);
 
 CREATE TABLE onb_review (
@@ -64,5 +65,5 @@ CREATE TABLE onb_review (
     officer VARCHAR(64) NOT NULL,
     created_at DATETIME(3) NOT NULL,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE INDEX idx_onb_review_application ON onb_review (application_id, id);
