@@ -1,0 +1,25 @@
+package io.tradekit.sample.nft.onboarding.application;
+
+import io.tradekit.sample.nft.onboarding.domain.OnboardingApplication;
+import io.tradekit.sample.nft.onboarding.domain.Transition;
+import io.tradekit.sample.nft.onboarding.domain.rule.ReviewReport;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The pre-review screen of one application: company, persons, the stored review (server-side and
+ * third-party results with every exception described, under the rule version it was judged by)
+ * and the recorded transitions.
+ */
+public record ApplicationView(long id, String appointmentNo, String creditCode, String companyName,
+                              String branchCode, String businessType, String channel, String status,
+                              Integer ruleVersion, boolean idExpiryFlag, Instant createdAt,
+                              List<PersonView> persons, ReviewView review, List<Transition> transitions) {
+
+    static ApplicationView of(OnboardingApplication a, ReviewReport report, List<Transition> transitions) {
+        return new ApplicationView(a.id(), a.appointmentNo(), a.creditCode(), a.companyName(), a.branchCode(),
+                a.businessType(), a.channel(), a.status().name(), a.ruleVersion(), a.idExpiryFlag(), a.createdAt(),
+                a.persons().stream().map(PersonView::of).toList(), report == null ? null : ReviewView.of(report),
+                transitions);
+    }
+}

@@ -1,0 +1,2 @@
+/** Branch staff, their roles and password hashing. */
+package io.tradekit.sample.nft.onboarding.domain.staff;

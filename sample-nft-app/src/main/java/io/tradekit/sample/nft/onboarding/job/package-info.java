@@ -1,0 +1,2 @@
+/** Scheduled entry: flags applications whose persons' IDs expire soon. */
+package io.tradekit.sample.nft.onboarding.job;

@@ -1,0 +1,9 @@
+package io.tradekit.sample.nft.parameter.infrastructure;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+
+/** MyBatis-Plus mapper of {@link ElementDO}. */
+@Mapper
+public interface ElementMapper extends BaseMapper<ElementDO> {
+}
