@@ -35,6 +35,11 @@ public class UserService {
     @CacheRefresh(refresh = 30)
     public UserDTO get(long userId) {
         loads.incrementAndGet();
+        return row(jdbc, userId);
+    }
+
+    /** The row as get loads it; null when absent. */
+    public static UserDTO row(JdbcTemplate jdbc, long userId) {
         List<UserDTO> rows = jdbc.query("SELECT id, name, balance, updated_at FROM users WHERE id = ?",
                 (rs, i) -> new UserDTO(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
                         rs.getTimestamp(4).toInstant(), List.of("buyer"), UserDTO.Level.GOLD), userId);
