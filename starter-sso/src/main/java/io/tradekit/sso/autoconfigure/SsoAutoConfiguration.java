@@ -28,7 +28,9 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
-        "org.redisson.spring.starter.RedissonAutoConfigurationV2"})
+        "org.redisson.spring.starter.RedissonAutoConfigurationV2"},
+        // Before Sa-Token's SSO registrar, so that its template backs off for ours (secure tickets).
+        beforeName = "cn.dev33.satoken.spring.sso.SaSsoBeanRegister")
 @ConditionalOnClass(StpUtil.class)
 @ConditionalOnBooleanProperty(name = "tradekit.sso.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SsoProperties.class)
