@@ -51,7 +51,20 @@ final class TwoApps {
         if (instance == null) {
             instance = new TwoApps();
         }
+        instance.republishSaTokenStatics();
         return instance;
+    }
+
+    /**
+     * Sa-Token keeps config, DAO and permission source in static fields that the last started context
+     * wins; another test class's (since closed) context may have replaced them. Point them back at
+     * instance A's beans, as a process running only A and B would have them.
+     */
+    private void republishSaTokenStatics() {
+        cn.dev33.satoken.SaManager.setConfig(a.getBean(cn.dev33.satoken.config.SaTokenConfig.class));
+        cn.dev33.satoken.SaManager.setSaTokenDao(a.getBean(cn.dev33.satoken.dao.SaTokenDao.class));
+        cn.dev33.satoken.SaManager.setStpInterface(a.getBean(cn.dev33.satoken.stp.StpInterface.class));
+        cn.dev33.satoken.SaManager.setSaJsonTemplate(a.getBean(cn.dev33.satoken.json.SaJsonTemplate.class));
     }
 
     private static ConfigurableApplicationContext start(String name, int port, String... extra) {
