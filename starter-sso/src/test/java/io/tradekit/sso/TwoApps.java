@@ -21,6 +21,9 @@ final class TwoApps {
 
     static final String TOKEN = "tradekit-token";
 
+    /** A and B use Spring Boot's Lettuce connection factory; C uses Redisson's. */
+    private static final String LETTUCE_ONLY = "spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2";
+
     private static TwoApps instance;
 
     final ConfigurableApplicationContext a;
@@ -28,16 +31,19 @@ final class TwoApps {
     final RawHttp httpA;
     final RawHttp httpB;
     final RedisCommands<String, String> redis;
+    private final int portC = FreePorts.next();
+    private ConfigurableApplicationContext c;
 
     private TwoApps() {
         int portA = FreePorts.next();
         int portB = FreePorts.next();
         String clientLogin = "http://127.0.0.1:" + portB + "/sso/login";
-        a = start("sso-a", portA,
+        a = start("sso-a", portA, LETTUCE_ONLY,
                 "tradekit.sso.server.enabled=true",
                 "tradekit.sso.server.allowed-redirects[0]=" + clientLogin,
+                "tradekit.sso.server.allowed-redirects[1]=http://127.0.0.1:" + portC + "/sso/login",
                 "tradekit.sso.server.ticket-timeout=30s");
-        b = start("sso-b", portB,
+        b = start("sso-b", portB, LETTUCE_ONLY,
                 "tradekit.sso.client.enabled=true",
                 "tradekit.sso.client.server-auth-url=http://127.0.0.1:" + portA + "/sso/auth",
                 "tradekit.sso.client.redirect-url=" + clientLogin);
@@ -61,10 +67,30 @@ final class TwoApps {
      * instance A's beans, as a process running only A and B would have them.
      */
     private void republishSaTokenStatics() {
-        cn.dev33.satoken.SaManager.setConfig(a.getBean(cn.dev33.satoken.config.SaTokenConfig.class));
-        cn.dev33.satoken.SaManager.setSaTokenDao(a.getBean(cn.dev33.satoken.dao.SaTokenDao.class));
-        cn.dev33.satoken.SaManager.setStpInterface(a.getBean(cn.dev33.satoken.stp.StpInterface.class));
-        cn.dev33.satoken.SaManager.setSaJsonTemplate(a.getBean(cn.dev33.satoken.json.SaJsonTemplate.class));
+        publishSaTokenStatics(a);
+    }
+
+    /** Makes {@code context}'s Sa-Token beans the process-wide ones. */
+    static void publishSaTokenStatics(ConfigurableApplicationContext context) {
+        cn.dev33.satoken.SaManager.setConfig(context.getBean(cn.dev33.satoken.config.SaTokenConfig.class));
+        cn.dev33.satoken.SaManager.setSaTokenDao(context.getBean(cn.dev33.satoken.dao.SaTokenDao.class));
+        cn.dev33.satoken.SaManager.setStpInterface(context.getBean(cn.dev33.satoken.stp.StpInterface.class));
+        cn.dev33.satoken.SaManager.setSaJsonTemplate(context.getBean(cn.dev33.satoken.json.SaJsonTemplate.class));
+    }
+
+    /** Instance C: an SSO client of A on Redisson's RedisConnectionFactory, started on first use. */
+    synchronized ConfigurableApplicationContext redissonInstance() {
+        if (c == null) {
+            c = start("sso-c", portC,
+                    "tradekit.sso.client.enabled=true",
+                    "tradekit.sso.client.server-auth-url=http://127.0.0.1:" + httpA.port() + "/sso/auth",
+                    "tradekit.sso.client.redirect-url=http://127.0.0.1:" + portC + "/sso/login");
+        }
+        return c;
+    }
+
+    int portC() {
+        return portC;
     }
 
     private static ConfigurableApplicationContext start(String name, int port, String... extra) {
