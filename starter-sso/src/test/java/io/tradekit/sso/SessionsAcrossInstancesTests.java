@@ -111,6 +111,31 @@ class SessionsAcrossInstancesTests {
     }
 
     @Test
+    void aTokenIdleLongerThanTheActiveTimeoutIsRejected() throws Exception {
+        String token = login(apps.httpA, "bob");
+        String lastActive = TwoApps.TOKEN + ":login:last-active:" + token;
+        assertThat(apps.redis.exists(lastActive)).isEqualTo(1L);
+        assertThat(apps.httpB.get("/me", auth(token)).status()).isEqualTo(200);
+        // What Redis holds after 31 idle minutes (the default idle limit is 30).
+        long idleSince = System.currentTimeMillis() - Duration.ofMinutes(31).toMillis();
+        apps.redis.set(lastActive, String.valueOf(idleSince), io.lettuce.core.SetArgs.Builder.keepttl());
+        RawHttp.Response response = apps.httpB.get("/me", auth(token));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().path("message").asText()).isEqualTo("The token expired for inactivity.");
+    }
+
+    @Test
+    void aTokenInUseStaysActive() throws Exception {
+        String token = login(apps.httpA, "bob");
+        String lastActive = TwoApps.TOKEN + ":login:last-active:" + token;
+        long idleSince = System.currentTimeMillis() - Duration.ofMinutes(29).toMillis();
+        apps.redis.set(lastActive, String.valueOf(idleSince), io.lettuce.core.SetArgs.Builder.keepttl());
+        assertThat(apps.httpB.get("/me", auth(token)).status()).isEqualTo(200);
+        // The request renewed the activity stamp.
+        assertThat(Long.parseLong(apps.redis.get(lastActive).split(",")[0])).isGreaterThan(idleSince);
+    }
+
+    @Test
     void kickedOutTokensAreRejectedEverywhereWithTheReason() throws Exception {
         String first = login(apps.httpA, "carol");
         String second = login(apps.httpB, "carol");
