@@ -58,6 +58,13 @@ class RouteRulesTests {
     }
 
     @Test
+    void aPublicPathNeverLiftsARouteRule() throws Exception {
+        assertThat(apps.httpB.get("/public/secret/x").status()).isEqualTo(401);
+        assertThat(apps.httpB.get("/public/secret/x", auth(login(apps.httpA, "bob"))).status()).isEqualTo(403);
+        assertThat(apps.httpB.get("/public/secret/x", auth(login(apps.httpA, "alice"))).body()).isEqualTo("secret");
+    }
+
+    @Test
     void aUserWithoutAnyPermissionIsRefusedEverywhereButLoginOnlyPaths() throws Exception {
         String carol = login(apps.httpA, "carol");
         assertThat(apps.httpB.get("/me", auth(carol)).status()).isEqualTo(200);

@@ -109,6 +109,11 @@ class SsoTestApplication {
             return "profile-" + logins.currentUserId();
         }
 
+        @GetMapping("/public/secret/x")
+        String secret() {
+            return "secret";
+        }
+
         @GetMapping("/public/hello")
         String hello() {
             return "hello";

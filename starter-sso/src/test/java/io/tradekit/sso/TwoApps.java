@@ -103,7 +103,9 @@ final class TwoApps {
                 "tradekit.sso.routes[0].pattern=/admin/**",
                 "tradekit.sso.routes[0].permission=admin",
                 "tradekit.sso.routes[1].pattern=/ops/**",
-                "tradekit.sso.routes[1].role=ops"));
+                "tradekit.sso.routes[1].role=ops",
+                "tradekit.sso.routes[2].pattern=/public/secret/**",
+                "tradekit.sso.routes[2].permission=admin"));
         properties.addAll(List.of(extra));
         return new SpringApplicationBuilder(SsoTestApplication.class)
                 .properties(properties.toArray(String[]::new))
