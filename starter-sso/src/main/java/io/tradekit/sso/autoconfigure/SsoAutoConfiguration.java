@@ -1,0 +1,63 @@
+package io.tradekit.sso.autoconfigure;
+
+import cn.dev33.satoken.json.SaJsonTemplate;
+import cn.dev33.satoken.stp.StpInterface;
+import cn.dev33.satoken.stp.StpUtil;
+import io.tradekit.sso.PermissionProvider;
+import io.tradekit.sso.SsoLoginService;
+import io.tradekit.sso.session.PermissionProviderStpInterface;
+import io.tradekit.sso.session.RestrictedSaJsonTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of Sa-Token for tradekit: {@code tradekit.sso.*} applied to Sa-Token's config,
+ * sessions in the application's Redis (Sa-Token's redis-template DAO on the
+ * {@code RedisConnectionFactory}, Lettuce or Redisson) serialized as JSON restricted to known types,
+ * the {@link SsoLoginService}, the {@link PermissionProvider} adapter, and in servlet applications the
+ * route interceptor and the SSO endpoints. Off with {@code tradekit.sso.enabled=false}.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
+        "org.redisson.spring.starter.RedissonAutoConfigurationV2"},
+        // Before Sa-Token's SSO registrar, so that its template backs off for ours (secure tickets).
+        beforeName = "cn.dev33.satoken.spring.sso.SaSsoBeanRegister")
+@ConditionalOnClass(StpUtil.class)
+@ConditionalOnBooleanProperty(name = "tradekit.sso.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SsoProperties.class)
+@Import({SsoWebConfiguration.class, SsoServerConfiguration.class, SsoClientConfiguration.class})
+public class SsoAutoConfiguration {
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static SaTokenConfigApplier tradekitSaTokenConfigApplier(Environment environment) {
+        return new SaTokenConfigApplier(environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SsoLoginService ssoLoginService() {
+        return new SsoLoginService();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(StpInterface.class)
+    PermissionProviderStpInterface permissionProviderStpInterface(ObjectProvider<PermissionProvider> provider) {
+        return new PermissionProviderStpInterface(provider.getIfUnique(() -> PermissionProvider.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SaJsonTemplate.class)
+    RestrictedSaJsonTemplate restrictedSaJsonTemplate(SsoProperties properties) {
+        return new RestrictedSaJsonTemplate(properties.getSession().getAllowedPackages());
+    }
+}
