@@ -9,6 +9,11 @@ import org.springframework.util.ClassUtils;
 /**
  * Runs a cache operation after the current Spring transaction commits, never if it rolls back;
  * at once when no transaction synchronization is active (or spring-tx is absent).
+ *
+ * <p>The operation hangs on {@code afterCompletion(STATUS_COMMITTED)}, not {@code afterCommit}:
+ * Spring reads the synchronization list again for the completion callbacks, so an operation
+ * deferred from inside another synchronization's {@code afterCommit} (a common place to invalidate)
+ * still runs; one hung on {@code afterCommit} there would be silently dropped.
  */
 final class AfterCommit {
 
@@ -27,7 +32,10 @@ final class AfterCommit {
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
-            public void afterCommit() {
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    return;
+                }
                 try {
                     operation.run();
                 } catch (RuntimeException e) {

@@ -11,12 +11,20 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionSynchronizationUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The face of a real (Caffeine) JetCache cache, with Spring's transaction synchronization driven by hand. */
+/**
+ * The face of a real (Caffeine) JetCache cache inside real Spring transactions: a transaction
+ * manager without a resource runs Spring's own commit and rollback sequence of synchronizations.
+ */
 class TradekitCacheTests {
+
+    private final TransactionTemplate tx = new TransactionTemplate(new ResourcelessTransactionManager());
 
     private final Cache<String, String> target = CaffeineCacheBuilder.createCaffeineCacheBuilder().limit(100).buildCache();
     private final TradekitCache<String, String> cache = new TradekitCache<>(target, Duration.ofSeconds(10), true);
@@ -43,26 +51,39 @@ class TradekitCacheTests {
     @Test
     void insideATransactionTheyWaitForTheCommit() {
         target.put("k", "old");
-        TransactionSynchronizationManager.initSynchronization();
-        cache.remove("k");
-        cache.put("n", "new");
-        cache.REMOVE_ALL(Set.of("x"));
-        assertThat(target.get("k")).as("not before the commit").isEqualTo("old");
-        assertThat(target.get("n")).isNull();
-
-        TransactionSynchronizationUtils.triggerAfterCommit();
+        tx.executeWithoutResult(status -> {
+            cache.remove("k");
+            cache.put("n", "new");
+            cache.REMOVE_ALL(Set.of("x"));
+            assertThat(target.get("k")).as("not before the commit").isEqualTo("old");
+            assertThat(target.get("n")).isNull();
+        });
         assertThat(target.get("k")).isNull();
         assertThat(target.get("n")).isEqualTo("new");
     }
 
     @Test
+    void anInvalidationFromAnotherSynchronizationsAfterCommitStillRuns() {
+        // The usual way to invalidate "after commit" by hand: it must not be swallowed by our deferral.
+        target.put("k", "old");
+        tx.executeWithoutResult(status -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        cache.remove("k");
+                    }
+                }));
+        assertThat(target.get("k")).isNull();
+    }
+
+    @Test
     void aRollbackDropsThem() {
         target.put("k", "old");
-        TransactionSynchronizationManager.initSynchronization();
-        cache.remove("k");
-        cache.PUT("n", "new");
-        TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
-                TransactionSynchronization.STATUS_ROLLED_BACK);
+        tx.executeWithoutResult(status -> {
+            cache.remove("k");
+            cache.PUT("n", "new");
+            status.setRollbackOnly();
+        });
         assertThat(target.get("k")).isEqualTo("old");
         assertThat(target.get("n")).isNull();
     }
@@ -111,5 +132,26 @@ class TradekitCacheTests {
         cache.computeIfAbsent("k", vetoing);
         cache.computeIfAbsent("k", vetoing);
         assertThat(loads).hasValue(2);
+    }
+
+    /** Spring's commit/rollback sequence without a database. */
+    private static final class ResourcelessTransactionManager extends AbstractPlatformTransactionManager {
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
     }
 }
