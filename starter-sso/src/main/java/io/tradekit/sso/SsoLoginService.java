@@ -29,14 +29,18 @@ public class SsoLoginService {
     public static final String ROLES_KEY = "tradekit:roles";
 
     private static final Logger log = LoggerFactory.getLogger(SsoLoginService.class);
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    /**
+     * Namespaced ids ({@code user:42}, {@code staff:7}) let several kinds of account share one session
+     * store; a colon only between segments, never a wildcard or a space.
+     */
+    private static final Pattern USER_ID = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9_.\\-]+(:[A-Za-z0-9_.\\-]+)*");
     private static final int MAX_TOKEN_LENGTH = 256;
 
     /**
      * Logs the user in with a new token (never a token of an earlier login). In a web request the
      * token is also written as an HttpOnly cookie; outside one (Dubbo, jobs) only returned.
      *
-     * @param userId 1–64 characters of {@code [A-Za-z0-9_.-]}
+     * @param userId 1–64 characters of {@code [A-Za-z0-9_.-]}, segments joined by {@code :}
      * @return the new token
      */
     public String login(String userId) {
@@ -116,7 +120,7 @@ public class SsoLoginService {
 
     static void checkUserId(String userId) {
         if (userId == null || !USER_ID.matcher(userId).matches()) {
-            throw new IllegalArgumentException("user id must be 1-64 characters of [A-Za-z0-9_.-]");
+            throw new IllegalArgumentException("user id must be 1-64 characters of [A-Za-z0-9_.-], segments joined by ':'");
         }
     }
 
