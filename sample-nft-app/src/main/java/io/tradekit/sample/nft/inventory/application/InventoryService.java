@@ -2,7 +2,6 @@ package io.tradekit.sample.nft.inventory.application;
 
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
-import io.tradekit.sample.nft.inventory.domain.Drift;
 import io.tradekit.sample.nft.inventory.domain.FlowType;
 import io.tradekit.sample.nft.inventory.domain.InventoryErrorCode;
 import io.tradekit.sample.nft.inventory.domain.InventoryFlow;
@@ -51,6 +50,11 @@ public class InventoryService {
     /** Gives an order's Redis deduction back (idempotent). */
     public boolean restoreCache(long collectionId, long buyerId, String identifier, int quantity) {
         return cache.restore(collectionId, buyerId, identifier, quantity);
+    }
+
+    /** The Redis stock, or {@code STOCK_MISSING} when the sale has none. */
+    public long requireCacheStock(long collectionId) {
+        return cache.stock(collectionId).orElseThrow(() -> new BizException(InventoryErrorCode.STOCK_MISSING));
     }
 
     /** The Redis stock, empty when the sale has none. */

@@ -1,12 +1,10 @@
 package io.tradekit.sample.nft.inventory.facade;
 
-import io.tradekit.core.error.BizException;
 import io.tradekit.core.response.SingleResponse;
 import io.tradekit.facade.Facade;
 import io.tradekit.sample.nft.inventory.api.InventoryFacade;
 import io.tradekit.sample.nft.inventory.api.StockRequest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
-import io.tradekit.sample.nft.inventory.domain.InventoryErrorCode;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link InventoryFacade} over the inventory service. */
@@ -22,8 +20,7 @@ public class InventoryFacadeImpl implements InventoryFacade {
 
     @Override
     public SingleResponse<Long> stock(Long collectionId) {
-        return SingleResponse.of(inventory.cacheStock(collectionId)
-                .orElseThrow(() -> new BizException(InventoryErrorCode.STOCK_MISSING)));
+        return SingleResponse.of(inventory.requireCacheStock(collectionId));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.tradekit.sample.nft.inventory.job;
 
 import io.tradekit.sample.nft.inventory.application.InventoryService;
-import io.tradekit.sample.nft.inventory.domain.Drift;
+import io.tradekit.sample.nft.inventory.application.Drift;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -8,7 +8,10 @@ import org.apache.dubbo.config.spring.ReferenceBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Dubbo references the order context calls (injvm in one process, the registry when split). */
+/**
+ * The Dubbo references the order context calls (injvm in one process, the registry when split).
+ * In one process the providers are beans too, so callers name the reference bean they want.
+ */
 @Configuration(proxyBeanMethods = false)
 class FacadeReferences {
 

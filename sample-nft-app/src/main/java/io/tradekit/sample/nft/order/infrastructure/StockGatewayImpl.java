@@ -10,6 +10,7 @@ import io.tradekit.sample.nft.inventory.api.StockRequest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
 import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.StockGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class StockGatewayImpl implements StockGateway {
     private final InventoryFacade facade;
     private final InventoryService inventory;
 
-    StockGatewayImpl(InventoryFacade facade, InventoryService inventory) {
+    StockGatewayImpl(@Qualifier("inventoryFacade") InventoryFacade facade, InventoryService inventory) {
         this.facade = facade;
         this.inventory = inventory;
     }

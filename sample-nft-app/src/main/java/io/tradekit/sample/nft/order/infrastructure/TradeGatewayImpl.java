@@ -11,6 +11,7 @@ import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.TradeGateway;
 import io.tradekit.sample.nft.user.api.UserFacade;
 import io.tradekit.sample.nft.user.api.UserInfo;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** {@link TradeGateway} over the user and collection facades, through {@link RemoteCallWrapper}. */
@@ -20,7 +21,8 @@ class TradeGatewayImpl implements TradeGateway {
     private final UserFacade users;
     private final CollectionFacade collections;
 
-    TradeGatewayImpl(UserFacade users, CollectionFacade collections) {
+    TradeGatewayImpl(@Qualifier("userFacade") UserFacade users,
+                     @Qualifier("collectionFacade") CollectionFacade collections) {
         this.users = users;
         this.collections = collections;
     }

@@ -1,4 +1,4 @@
-package io.tradekit.sample.nft.inventory.domain;
+package io.tradekit.sample.nft.inventory.application;
 
 import java.util.List;
 
