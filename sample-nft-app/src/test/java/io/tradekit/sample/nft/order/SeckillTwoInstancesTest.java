@@ -31,8 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The seckill: 100 NFTs, 2,000 buy attempts by 200 buyers from 48 threads, spread over two
  * application instances on the same Redis, broker and database. Exactly 100 orders, both stocks at
  * zero, one inventory flow per order, one order per token, and no drift.
+ *
+ * <p>Runs last ({@code @Order}): both contexts share Dubbo's framework model, and closing the second
+ * one destroys the Dubbo protocols of the JVM, so the first context's facade calls fail afterwards
+ * ("Not found exported service"), even with separate protocol ports. Separate JVMs (production) are
+ * not affected.
  */
 @SampleAppTest
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class SeckillTwoInstancesTest {
 
     private static final BigDecimal PRICE = new BigDecimal("1.00");
@@ -64,8 +70,8 @@ class SeckillTwoInstancesTest {
         long collectionId = first.openCollection(first.admin(), PRICE, ITEMS, false, Instant.now().minusSeconds(60));
         List<String> sessions = buyers();
 
-        // Both contexts share Dubbo's framework model (VERSIONS.md pitfall 8): with the same protocol
-        // port the second one's exporters would replace the first one's, and its shutdown remove them.
+        // Both contexts share Dubbo's framework model (VERSIONS.md pitfall 8): a port of its own keeps the
+        // second one's exporters from replacing the first one's while both run.
         try (ConfigurableApplicationContext secondApp = new SpringApplicationBuilder(NftApplication.class)
                 .properties("server.port=0", "dubbo.application.name=sample-nft-app-second",
                         "dubbo.protocol.port=" + freePort()).run()) {
@@ -115,12 +121,6 @@ class SeckillTwoInstancesTest {
             assertThat(inventory.cacheStock(collectionId)).hasValue(0);
             assertThat(reconciliation.reconcile(collectionId).none()).isTrue();
         }
-
-        // The first instance keeps trading after the second one stopped.
-        long next = first.openCollection(first.admin(), PRICE, 1, false, Instant.now().minusSeconds(60));
-        String buyer = sessions.get(0);
-        TradingClient.Answer after = first.buy(buyer, first.token(buyer, "buy"), next, 1, PRICE);
-        assertThat(after.ok()).as(after.toString()).isTrue();
     }
 
     private static int freePort() throws java.io.IOException {
