@@ -14,9 +14,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Browse and book collections; admins create them and open their sale. */
+@Tag(name = "collection", description = "NFT collections: browse, book, create and open for sale")
 @RestController
 class CollectionController {
 
@@ -33,6 +36,7 @@ class CollectionController {
         this.session = session;
     }
 
+    @Operation(summary = "List collections, newest first")
     @GetMapping("/collections")
     MultiResponse<CollectionView> list(@RequestParam(name = "page", defaultValue = "1") int page,
                                        @RequestParam(name = "size", defaultValue = "20") int size) {
@@ -56,6 +60,7 @@ class CollectionController {
         return SingleResponse.of(commands.create(command));
     }
 
+    @Operation(summary = "Open the sale: DB and Redis stock (admin)")
     @PostMapping("/admin/collections/{collectionId}/open")
     SingleResponse<Boolean> open(@PathVariable("collectionId") long collectionId) {
         users.requireAdmin(session.requireLoginId());

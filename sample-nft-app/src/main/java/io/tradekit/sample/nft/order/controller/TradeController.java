@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * idempotent-token filter: the {@code Idempotency-Key} token is spent before this controller runs,
  * and the buy uses it as the order's identifier (one order per token).
  */
+@Tag(name = "trade", description = "Buy with an anti-duplicate token, pay, cancel, read own orders")
 @RestController
 class TradeController {
 
@@ -45,6 +48,7 @@ class TradeController {
     record OrderRequest(String orderId) {
     }
 
+    @Operation(summary = "Buy: needs Authorization and an Idempotency-Key token of scene buy")
     @PostMapping("/trade/buy")
     SingleResponse<BuyResult> buy(@RequestHeader("Idempotency-Key") String token, @RequestBody BuyRequest request) {
         long buyer = buyer();
@@ -52,12 +56,14 @@ class TradeController {
                 request.price(), token)));
     }
 
+    @Operation(summary = "Pay through the mock channel: needs an Idempotency-Key token of scene pay")
     @PostMapping("/trade/pay")
     SingleResponse<OrderView> pay(@RequestBody OrderRequest request) {
         long buyer = buyer();
         return SingleResponse.of(trade.pay(buyer, orderId(request.orderId())));
     }
 
+    @Operation(summary = "Cancel an unpaid order; its stock comes back")
     @PostMapping("/trade/cancel")
     SingleResponse<Boolean> cancel(@RequestBody OrderRequest request) {
         long buyer = buyer();

@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registration, login, the own account, real-name authentication; and freezing for admins. */
+@Tag(name = "user", description = "Accounts: register, login, real-name authentication, freeze")
 @RestController
 class UserController {
 
@@ -28,11 +31,13 @@ class UserController {
         this.session = session;
     }
 
+    @Operation(summary = "Register a phone number (one account per phone)")
     @PostMapping("/user/register")
     SingleResponse<Long> register(@RequestBody UserRequests.Register request) {
         return SingleResponse.of(commands.register(request.telephone(), request.password(), request.nickName()));
     }
 
+    @Operation(summary = "Log in; answers the session token for the Authorization header")
     @PostMapping("/user/login")
     SingleResponse<String> login(@RequestBody UserRequests.Login request) {
         return SingleResponse.of(commands.login(request.telephone(), request.password()));
@@ -49,12 +54,14 @@ class UserController {
         return SingleResponse.of(queries.view(SessionUser.userId(session.requireLoginId())));
     }
 
+    @Operation(summary = "Real-name authentication (GB 11643 ID number)")
     @PostMapping("/user/auth")
     SingleResponse<Boolean> authenticate(@RequestBody UserRequests.RealName request) {
         commands.authenticate(SessionUser.userId(session.requireLoginId()), request.realName(), request.idCardNo());
         return SingleResponse.of(Boolean.TRUE);
     }
 
+    @Operation(summary = "Freeze an account (admin)")
     @PostMapping("/admin/users/{userId}/freeze")
     SingleResponse<Boolean> freeze(@PathVariable("userId") long userId) {
         queries.requireAdmin(session.requireLoginId());
