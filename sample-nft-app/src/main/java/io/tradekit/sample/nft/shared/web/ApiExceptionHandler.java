@@ -6,7 +6,15 @@ import io.tradekit.core.error.ErrorCode;
 import io.tradekit.core.response.BaseResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,6 +31,35 @@ class ApiExceptionHandler {
     @ExceptionHandler(BizException.class)
     ResponseEntity<BaseResponse> business(BizException e) {
         return respond(statusOf(e.getErrorCode()), e.getErrorCode().getCode(), e.getMessage());
+    }
+
+    /**
+     * Spring MVC's own refusals (unreadable body, missing header, wrong path variable type, wrong
+     * method): their 4xx status, not a 500, and no detail of the parser's message.
+     */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<BaseResponse> refused(Exception e) {
+        HttpStatusCode status = ((org.springframework.web.ErrorResponse) e).getStatusCode();
+        return refusal(status);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class,
+            MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
+            HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<BaseResponse> badRequest(Exception e) {
+        return refusal(e instanceof org.springframework.web.ErrorResponse known ? known.getStatusCode()
+                : HttpStatus.BAD_REQUEST);
+    }
+
+    private static ResponseEntity<BaseResponse> refusal(HttpStatusCode status) {
+        if (!status.is4xxClientError()) {
+            return respond(HttpStatus.INTERNAL_SERVER_ERROR, CommonErrorCode.SYSTEM_ERROR.getCode(),
+                    CommonErrorCode.SYSTEM_ERROR.getMessage());
+        }
+        CommonErrorCode code = status.value() == 404 ? CommonErrorCode.NOT_FOUND : CommonErrorCode.PARAM_INVALID;
+        BaseResponse body = new BaseResponse();
+        body.markFailure(code.getCode(), code.getMessage());
+        return ResponseEntity.status(status).body(body);
     }
 
     @ExceptionHandler(Exception.class)

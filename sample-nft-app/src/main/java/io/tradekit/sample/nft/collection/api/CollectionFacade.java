@@ -1,0 +1,15 @@
+package io.tradekit.sample.nft.collection.api;
+
+import io.tradekit.core.response.SingleResponse;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+/** What other contexts may ask about collections over Dubbo; never answered from a cache. */
+public interface CollectionFacade {
+
+    /** The collection's current sale facts; {@code COLLECTION_NOT_FOUND} for an unknown id. */
+    SingleResponse<GoodsInfo> queryGoods(@NotNull @Positive Long collectionId);
+
+    /** Whether the user booked the collection. */
+    SingleResponse<Boolean> hasBooked(@NotNull @Positive Long collectionId, @NotNull @Positive Long userId);
+}

@@ -1,0 +1,2 @@
+/** Collection rules and ports. */
+package io.tradekit.sample.nft.collection.domain;

@@ -1,0 +1,2 @@
+/** The collection context's Dubbo entry. */
+package io.tradekit.sample.nft.collection.facade;

@@ -1,0 +1,2 @@
+/** The collection context's database adapter. */
+package io.tradekit.sample.nft.collection.infrastructure;

@@ -1,0 +1,119 @@
+package io.tradekit.sample.nft.inventory.application;
+
+import io.tradekit.core.error.BizException;
+import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.sample.nft.inventory.domain.FlowType;
+import io.tradekit.sample.nft.inventory.domain.InventoryErrorCode;
+import io.tradekit.sample.nft.inventory.domain.InventoryFlow;
+import io.tradekit.sample.nft.inventory.domain.InventoryRepository;
+import io.tradekit.sample.nft.inventory.domain.StockCache;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Redis stock and DB stock of collections. */
+@Service
+public class InventoryService {
+
+    private final InventoryRepository inventory;
+    private final StockCache cache;
+
+    public InventoryService(InventoryRepository inventory, StockCache cache) {
+        this.inventory = inventory;
+        this.cache = cache;
+    }
+
+    /** Creates the DB stock and the Redis stock of a sale; both only if absent, so a retry is harmless. */
+    @Transactional
+    public void openSale(long collectionId, int quantity) {
+        if (quantity <= 0) {
+            throw new BizException(CommonErrorCode.PARAM_INVALID, "quantity must be positive");
+        }
+        inventory.initIfAbsent(collectionId, quantity);
+        cache.init(collectionId, quantity);
+    }
+
+    /** Deducts the Redis stock of an order; a business exception means nothing changed. */
+    public void deductCache(long collectionId, long buyerId, String identifier, int quantity) {
+        cache.deduct(collectionId, buyerId, identifier, quantity);
+    }
+
+    /** Whether the Redis deduction of {@code identifier} happened (the check-back's question). */
+    public boolean cacheDeducted(long collectionId, String identifier) {
+        return cache.deducted(collectionId, identifier);
+    }
+
+    /** Gives an order's Redis deduction back (idempotent). */
+    public boolean restoreCache(long collectionId, long buyerId, String identifier, int quantity) {
+        return cache.restore(collectionId, buyerId, identifier, quantity);
+    }
+
+    /** The Redis stock, or {@code STOCK_MISSING} when the sale has none. */
+    public long requireCacheStock(long collectionId) {
+        return cache.stock(collectionId).orElseThrow(() -> new BizException(InventoryErrorCode.STOCK_MISSING));
+    }
+
+    /** The Redis stock, empty when the sale has none. */
+    public OptionalLong cacheStock(long collectionId) {
+        return cache.stock(collectionId);
+    }
+
+    /**
+     * Deducts the DB stock for an order and writes the flow, once per order: a repeated call finds the
+     * flow and changes nothing. Joins the caller's transaction.
+     *
+     * @throws BizException {@code DB_STOCK_NOT_ENOUGH} when the DB cannot cover it (drift: the caller rolls back)
+     */
+    @Transactional
+    public void deductDb(long collectionId, long orderId, String identifier, int quantity) {
+        if (!inventory.appendFlow(new InventoryFlow(collectionId, orderId, identifier, FlowType.DEDUCT, quantity))) {
+            return;
+        }
+        if (!inventory.deduct(collectionId, quantity)) {
+            throw new BizException(InventoryErrorCode.DB_STOCK_NOT_ENOUGH);
+        }
+    }
+
+    /** Restores the DB stock of a cancelled order once (only if it was deducted). Joins the caller's transaction. */
+    @Transactional
+    public void restoreDb(long collectionId, long orderId, String identifier, int quantity) {
+        if (!inventory.appendFlow(new InventoryFlow(collectionId, orderId, identifier, FlowType.RESTORE, quantity))) {
+            return;
+        }
+        if (!inventory.restore(collectionId, quantity)) {
+            throw new BizException(InventoryErrorCode.DB_STOCK_NOT_ENOUGH, "restore would exceed the total");
+        }
+    }
+
+    /** The DB stock, or -1 when the collection has none. */
+    public long dbStock(long collectionId) {
+        return inventory.stock(collectionId).orElse(-1);
+    }
+
+    /** The collections with stock, for the reconciliation job. */
+    public List<Long> stockedCollections() {
+        return inventory.collections();
+    }
+
+    /**
+     * Compares Redis with the database for one collection: the stocks, and every DB deduction that is
+     * not restored must have its Redis deduction record.
+     */
+    public Drift reconcile(long collectionId) {
+        List<InventoryFlow> flows = inventory.flows(collectionId);
+        Set<Long> restored = new HashSet<>();
+        flows.stream().filter(f -> f.type() == FlowType.RESTORE).forEach(f -> restored.add(f.orderId()));
+        List<Long> missing = new ArrayList<>();
+        for (InventoryFlow flow : flows) {
+            if (flow.type() == FlowType.DEDUCT && !restored.contains(flow.orderId())
+                    && !cache.deducted(collectionId, flow.identifier())) {
+                missing.add(flow.orderId());
+            }
+        }
+        return new Drift(collectionId, cache.stock(collectionId).orElse(-1), dbStock(collectionId), List.copyOf(missing));
+    }
+}

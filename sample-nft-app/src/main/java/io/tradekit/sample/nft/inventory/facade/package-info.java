@@ -1,0 +1,2 @@
+/** The inventory context's Dubbo entry. */
+package io.tradekit.sample.nft.inventory.facade;

@@ -1,0 +1,67 @@
+package io.tradekit.sample.nft.inventory.infrastructure;
+
+import io.tradekit.core.error.BizException;
+import io.tradekit.sample.nft.inventory.domain.InventoryErrorCode;
+import io.tradekit.sample.nft.inventory.domain.StockCache;
+import io.tradekit.stock.StockCommand;
+import io.tradekit.stock.StockOperation;
+import io.tradekit.stock.StockResult;
+import io.tradekit.stock.StockService;
+import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
+
+/** {@link StockCache} on tradekit-stock-lua: item {@code nft:<collectionId>}, buyer {@code u<userId>}. */
+@Component
+class RedisStockCache implements StockCache {
+
+    private final StockService stock;
+
+    RedisStockCache(StockService stock) {
+        this.stock = stock;
+    }
+
+    @Override
+    public boolean init(long collectionId, long quantity) {
+        return stock.init(item(collectionId), quantity);
+    }
+
+    @Override
+    public void deduct(long collectionId, long buyerId, String identifier, int quantity) {
+        StockResult result = stock.deduct(new StockCommand(item(collectionId), buyer(buyerId), identifier, quantity));
+        switch (result.code()) {
+            case SUCCESS -> { }
+            case NOT_ENOUGH, SOLD_OUT -> throw new BizException(InventoryErrorCode.SOLD_OUT);
+            case STOCK_MISSING -> throw new BizException(InventoryErrorCode.STOCK_MISSING);
+            // A corrupt stock key is not "nothing happened because of the buyer": fail as a system error.
+            default -> throw new IllegalStateException("Redis stock of collection " + collectionId + " is " + result.code());
+        }
+    }
+
+    @Override
+    public boolean restore(long collectionId, long buyerId, String identifier, int quantity) {
+        return stock.increase(new StockCommand(item(collectionId), buyer(buyerId), identifier, quantity)).success();
+    }
+
+    @Override
+    public boolean deducted(long collectionId, String identifier) {
+        return stock.record(item(collectionId), identifier).isPresent();
+    }
+
+    @Override
+    public boolean restored(long collectionId, String identifier) {
+        return stock.record(item(collectionId), identifier, StockOperation.INCREASE).isPresent();
+    }
+
+    @Override
+    public OptionalLong stock(long collectionId) {
+        return stock.get(item(collectionId));
+    }
+
+    private static String item(long collectionId) {
+        return "nft:" + collectionId;
+    }
+
+    private static String buyer(long buyerId) {
+        return "u" + buyerId;
+    }
+}

@@ -1,0 +1,2 @@
+/** Scheduled entry of the inventory context. */
+package io.tradekit.sample.nft.inventory.job;

@@ -1,0 +1,2 @@
+/** Scheduled entry of the order context. */
+package io.tradekit.sample.nft.order.job;

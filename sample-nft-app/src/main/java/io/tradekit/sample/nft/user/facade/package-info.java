@@ -1,0 +1,2 @@
+/** The user context's Dubbo entry. */
+package io.tradekit.sample.nft.user.facade;

@@ -1,0 +1,18 @@
+package io.tradekit.sample.nft.user.infrastructure;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Update;
+
+/** MyBatis mapper of {@code nft_user}; state changes are conditional updates. */
+@Mapper
+interface UserMapper extends BaseMapper<UserDO> {
+
+    @Update("UPDATE nft_user SET state = 'AUTHENTICATED', real_name = #{realName}, id_card_no = #{idCardNo},"
+            + " updated_at = CURRENT_TIMESTAMP WHERE id = #{id} AND state = 'INIT'")
+    int authenticate(@Param("id") long id, @Param("realName") String realName, @Param("idCardNo") String idCardNo);
+
+    @Update("UPDATE nft_user SET state = 'FROZEN', updated_at = CURRENT_TIMESTAMP WHERE id = #{id} AND state <> 'FROZEN'")
+    int freeze(@Param("id") long id);
+}

@@ -1,0 +1,63 @@
+package io.tradekit.sample.nft.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradekit.sample.nft.SampleAppTest;
+import io.tradekit.sample.nft.inventory.application.InventoryService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A buy whose order can never be written (every insert fails): after the retries the message is a
+ * dead letter, and the dead-letter hook gives the Redis stock back; the database never changed.
+ */
+@SampleAppTest
+class PoisonOrderMessageTest {
+
+    private static final BigDecimal PRICE = new BigDecimal("7.00");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    InventoryService inventory;
+
+    @Test
+    void deadLetterGivesTheRedisStockBack() {
+        TradingClient client = new TradingClient(port);
+        long collectionId = client.openCollection(client.admin(), PRICE, 2, false, Instant.now().minusSeconds(60));
+        String buyer = client.newBuyer();
+        String token = client.token(buyer, "buy");
+        FailOnceTrigger.ALWAYS.add(token);
+        jdbc.execute("CREATE TRIGGER IF NOT EXISTS nft_order_fail_always BEFORE INSERT ON nft_order FOR EACH ROW CALL '"
+                + FailOnceTrigger.class.getName() + "'");
+        try {
+            TradingClient.Answer bought = client.buy(buyer, token, collectionId, 1, PRICE);
+            assertThat(bought.ok()).as(bought.toString()).isTrue();
+            assertThat(inventory.cacheStock(collectionId)).hasValue(1);
+
+            // Retries (1 s apart, 5 times), then %DLQ% and the hook once its route is known.
+            long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+            while (System.nanoTime() < deadline && inventory.cacheStock(collectionId).orElse(-1) != 2) {
+                TradingClient.pause();
+            }
+            assertThat(inventory.cacheStock(collectionId)).hasValue(2);
+            assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_order WHERE identifier = ?", Integer.class, token))
+                    .isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_inventory_flow WHERE identifier = ?",
+                    Integer.class, token)).isZero();
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS nft_order_fail_always");
+            FailOnceTrigger.ALWAYS.remove(token);
+        }
+    }
+}

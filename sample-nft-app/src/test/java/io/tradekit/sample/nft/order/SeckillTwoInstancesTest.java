@@ -1,0 +1,163 @@
+package io.tradekit.sample.nft.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradekit.sample.nft.NftApplication;
+import io.tradekit.sample.nft.SampleAppTest;
+import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.sample.nft.inventory.job.StockReconciliationJob;
+import io.tradekit.sample.nft.shared.security.CurrentSession;
+import io.tradekit.sample.nft.user.application.SessionUser;
+import io.tradekit.sample.nft.user.application.UserCommandService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The seckill: 100 NFTs, 2,000 buy attempts by 200 buyers from 48 threads, spread over two
+ * application instances on the same Redis, broker and database. Exactly 100 orders, both stocks at
+ * zero, one inventory flow per order, one order per token, and no drift.
+ *
+ * <p>Runs last ({@code @Order}): both contexts share Dubbo's framework model, and closing the second
+ * one destroys the Dubbo protocols of the JVM, so the first context's facade calls fail afterwards
+ * ("Not found exported service"), even with separate protocol ports. Separate JVMs (production) are
+ * not affected.
+ */
+@SampleAppTest
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+class SeckillTwoInstancesTest {
+
+    private static final BigDecimal PRICE = new BigDecimal("1.00");
+    private static final int ITEMS = 100;
+    private static final int BUYERS = 200;
+    private static final int ATTEMPTS = 2_000;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserCommandService users;
+
+    @Autowired
+    CurrentSession session;
+
+    @Autowired
+    InventoryService inventory;
+
+    @Autowired
+    StockReconciliationJob reconciliation;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void exactlyAsManyOrdersAsItemsOverTwoInstances() throws Exception {
+        TradingClient first = new TradingClient(port);
+        long collectionId = first.openCollection(first.admin(), PRICE, ITEMS, false, Instant.now().minusSeconds(60));
+        List<String> sessions = buyers();
+
+        // Both contexts share Dubbo's framework model (VERSIONS.md pitfall 8): a port of its own keeps the
+        // second one's exporters from replacing the first one's while both run.
+        try (ConfigurableApplicationContext secondApp = new SpringApplicationBuilder(NftApplication.class)
+                .properties("server.port=0", "dubbo.application.name=sample-nft-app-second",
+                        "dubbo.protocol.port=" + freePort()).run()) {
+            TradingClient second = new TradingClient(
+                    Integer.parseInt(secondApp.getEnvironment().getProperty("local.server.port")));
+
+            Map<String, Integer> answers = new ConcurrentHashMap<>();
+            List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger perInstance = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(48);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < ATTEMPTS; i++) {
+                String buyer = sessions.get(i % BUYERS);
+                TradingClient instance = i % 2 == 0 ? first : second;
+                done.add(pool.submit(() -> {
+                    TradingClient.Answer answer = instance.buy(buyer, instance.token(buyer, "buy"), collectionId, 1,
+                            PRICE);
+                    if (answer.ok()) {
+                        accepted.add(answer.data().path("orderId").asText());
+                        if (instance == second) {
+                            perInstance.incrementAndGet();
+                        }
+                    }
+                    answers.merge(answer.ok() ? "OK" : answer.status() + " " + answer.code(), 1, Integer::sum);
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+
+            assertThat(answers.keySet()).as("every answer is an order or sold out: %s", answers)
+                    .containsOnly("OK", "422 SOLD_OUT");
+            assertThat(accepted).hasSize(ITEMS).doesNotHaveDuplicates();
+            assertThat(perInstance.get()).as("both instances sold").isBetween(1, ITEMS - 1);
+
+            awaitOrders(collectionId, ITEMS);
+            assertThat(jdbc.queryForList("SELECT CAST(id AS VARCHAR(20)) FROM nft_order WHERE collection_id = ?",
+                    String.class, collectionId)).containsExactlyInAnyOrderElementsOf(accepted);
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT identifier) FROM nft_order WHERE collection_id = ?",
+                    Integer.class, collectionId)).isEqualTo(ITEMS);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_inventory_flow WHERE collection_id = ?"
+                    + " AND change_type = 'DEDUCT'", Integer.class, collectionId)).isEqualTo(ITEMS);
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT order_id) FROM nft_inventory_flow"
+                    + " WHERE collection_id = ?", Integer.class, collectionId)).isEqualTo(ITEMS);
+            assertThat(inventory.dbStock(collectionId)).isZero();
+            assertThat(inventory.cacheStock(collectionId)).hasValue(0);
+            assertThat(reconciliation.reconcile(collectionId).none()).isTrue();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** 200 authenticated buyers with sessions, registered through the service (the HTTP path is tested elsewhere). */
+    private List<String> buyers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> futures = new ArrayList<>();
+        for (int i = 0; i < BUYERS; i++) {
+            futures.add(pool.submit(() -> {
+                long id = users.register(TradingClient.uniquePhone(), TradingClient.PASSWORD, null);
+                users.authenticate(id, "Han Meimei", TradingClient.validIdCard());
+                return session.login(SessionUser.loginId(id));
+            }));
+        }
+        List<String> sessions = new ArrayList<>();
+        for (Future<String> f : futures) {
+            sessions.add(f.get());
+        }
+        pool.shutdown();
+        return sessions;
+    }
+
+    private void awaitOrders(long collectionId, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && count(collectionId) < expected) {
+            TradingClient.pause();
+        }
+        assertThat(count(collectionId)).isEqualTo(expected);
+    }
+
+    private int count(long collectionId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM nft_order WHERE collection_id = ?", Integer.class,
+                collectionId);
+    }
+}
