@@ -295,7 +295,7 @@ class ChainLedgerTest {
 
     private List<NftDTO> myNfts(long buyer) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, session.login("user:" + buyer));
+        headers.set("tradekit-token", session.login("user:" + buyer));
         ResponseEntity<MultiResponse<NftDTO>> response = http.exchange("/chain/nfts", HttpMethod.GET,
                 new HttpEntity<>(headers), NFTS);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -306,7 +306,7 @@ class ChainLedgerTest {
     private HttpStatus status(String path, String token) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {
-            headers.set(HttpHeaders.AUTHORIZATION, token);
+            headers.set("tradekit-token", token);
         }
         return HttpStatus.valueOf(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class)
                 .getStatusCode().value());

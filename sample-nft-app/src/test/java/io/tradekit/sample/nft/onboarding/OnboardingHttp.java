@@ -90,7 +90,7 @@ public final class OnboardingHttp {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (token != null) {
-            headers.set(HttpHeaders.AUTHORIZATION, token);
+            headers.set("tradekit-token", token);
         }
         return headers;
     }

@@ -163,8 +163,9 @@ class TradeEndToEndTest {
         // A token is bound to its owner: another session cannot spend it.
         String other = client.newBuyer();
         assertThat(client.buy(other, client.token(buyer, "buy"), collectionId, 1, PRICE).status()).isEqualTo(409);
-        // No session: the unbound token is spent, the controller refuses.
-        assertThat(client.buy(null, client.token(null, "buy"), collectionId, 1, PRICE).status()).isEqualTo(401);
+        // No session: the SSO starter issues no token and lets no buy through.
+        assertThat(client.get("/idempotent/token?scene=buy", null).status()).isEqualTo(401);
+        assertThat(client.get("/idempotent/token?scene=buy", "forged-" + UUID.randomUUID()).status()).isEqualTo(401);
 
         assertThat(client.buy(buyer, client.token(buyer, "buy"), collectionId, 1, new BigDecimal("0.01")).code())
                 .isEqualTo("PRICE_CHANGED");

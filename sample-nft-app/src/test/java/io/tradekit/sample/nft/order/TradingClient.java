@@ -179,7 +179,7 @@ public final class TradingClient {
 
     private static Answer send(HttpRequest.Builder request, String session, String idempotencyKey) {
         if (session != null) {
-            request.header("Authorization", session);
+            request.header("tradekit-token", session);
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

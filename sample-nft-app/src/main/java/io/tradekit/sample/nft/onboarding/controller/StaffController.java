@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Branch staff login and logout; the token goes back in the {@code Authorization} header. */
+/** Branch staff login and logout; the token goes back in the {@code tradekit-token} header. */
 @RestController
 @RequestMapping("/onboarding/staff")
 class StaffController {

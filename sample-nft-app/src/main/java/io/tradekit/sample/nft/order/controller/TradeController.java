@@ -48,7 +48,7 @@ class TradeController {
     record OrderRequest(String orderId) {
     }
 
-    @Operation(summary = "Buy: needs Authorization and an Idempotency-Key token of scene buy")
+    @Operation(summary = "Buy: needs the tradekit-token session and an Idempotency-Key token of scene buy")
     @PostMapping("/trade/buy")
     SingleResponse<BuyResult> buy(@RequestHeader("Idempotency-Key") String token, @RequestBody BuyRequest request) {
         long buyer = buyer();

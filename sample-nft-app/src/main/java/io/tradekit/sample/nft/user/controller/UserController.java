@@ -37,7 +37,7 @@ class UserController {
         return SingleResponse.of(commands.register(request.telephone(), request.password(), request.nickName()));
     }
 
-    @Operation(summary = "Log in; answers the session token for the Authorization header")
+    @Operation(summary = "Log in; answers the session token for the tradekit-token header")
     @PostMapping("/user/login")
     SingleResponse<String> login(@RequestBody UserRequests.Login request) {
         return SingleResponse.of(commands.login(request.telephone(), request.password()));
