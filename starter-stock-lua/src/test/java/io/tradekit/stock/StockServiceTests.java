@@ -1,6 +1,11 @@
 package io.tradekit.stock;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.tradekit.core.error.BizException;
@@ -125,6 +130,43 @@ class StockServiceTests {
             assertThat(raw.hlen(PREFIX + "{" + item + "}:records")).isEqualTo(2);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRetryAfterAnUnknownOutcomeGetsTheFirstResultEvenOnceTheItemIsFlaggedSoldOut() throws Exception {
+        StockRedis slowRedis = new StockRedis(new LettuceConnector(RedisClient.create(DevServices.redis().uri()),
+                Duration.ofMillis(200), Duration.ofSeconds(1), true), new StockKeys(PREFIX));
+        StatefulRedisConnection<String, String> sleeper = rawClient.connect();
+        try (StockService impatient = new StockService(slowRedis, Duration.ofMinutes(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), Duration.ofMinutes(5), StockObserver.NONE)) {
+            String item = newItem();
+            stock.init(item, 1);
+            // Subscribe to restocks and load the script while Redis is responsive.
+            assertThat(impatient.deduct(new StockCommand(item, "warm", "warm-1", 2)).code()).isEqualTo(StockCode.NOT_ENOUGH);
+            StockCommand command = new StockCommand(item, "b1", "lost-reply", 1);
+
+            // Redis sleeps 1 s: the script waits in its queue, the client gives up after 200 ms, then Redis runs it.
+            RedisFuture<String> sleeping = sleeper.async().dispatch(CommandType.DEBUG,
+                    new StatusOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add("1"));
+            assertThatThrownBy(() -> impatient.deduct(command)).isInstanceOf(StockUnavailableException.class);
+            sleeping.get(10, TimeUnit.SECONDS);
+            assertThat(stock.get(item)).hasValue(0);
+            // Another buyer's refusal flags the item on this instance.
+            assertThat(impatient.deduct(new StockCommand(item, "b2", "late", 1)).code()).isEqualTo(StockCode.NOT_ENOUGH);
+            assertThat(impatient.isFlaggedSoldOut(item)).isTrue();
+            assertThat(impatient.deduct(new StockCommand(item, "b3", "later", 1)).code()).isEqualTo(StockCode.SOLD_OUT);
+
+            StockResult retry = impatient.deduct(command);
+            assertThat(retry.success()).isTrue();
+            assertThat(retry.replay()).isTrue();
+            assertThat(retry.before()).isEqualTo(1);
+            assertThat(retry.after()).isZero();
+            assertThat(impatient.record(command, StockOperation.DEDUCT)).get()
+                    .extracting(StockRecord::timestamp).isEqualTo(retry.timestamp());
+        } finally {
+            sleeper.close();
+            slowRedis.close();
         }
     }
 
@@ -262,6 +304,10 @@ class StockServiceTests {
         assertThatThrownBy(() -> stock.increase(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> stock.get(null)).isInstanceOf(BizException.class);
         assertThatThrownBy(() -> stock.record("i", "o", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> stock.retryDeduct(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> stock.record(null, StockOperation.DEDUCT)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> stock.record(new StockCommand("i", "b", "o", 1), null))
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> stock.trimRecords("i", null)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -117,6 +117,14 @@ public class StockRedis implements AutoCloseable {
         return Optional.of(parseRecord(String.valueOf(reply.get(0)), String.valueOf(reply.get(1))));
     }
 
+    /** The record of exactly one operation (buyer, identifier, quantity), if Redis holds it. */
+    public Optional<StockRecord> record(String itemId, String buyerId, String identifier, long quantity,
+                                        StockOperation type) {
+        String field = StockKeys.recordField(buyerId, identifier, type == StockOperation.DEDUCT ? -quantity : quantity);
+        String value = call("read a stock record", c -> c.hget(keys.records(itemId), field));
+        return value == null ? Optional.empty() : Optional.of(parseRecord(field, value));
+    }
+
     /** Lets the stock and the records expire after {@code retention}; true when the stock existed. */
     public boolean invalidate(String itemId, Duration retention) {
         Long reply = call("invalidate the stock", c -> StockScripts.INVALIDATE_SCRIPT.eval(c, ScriptOutputType.INTEGER,
