@@ -29,10 +29,9 @@ import java.util.concurrent.CompletionStage;
  */
 public class StockService implements AutoCloseable {
 
-    /** The retry window of the five-argument constructor. */
-    public static final Duration DEFAULT_RETRY_WINDOW = Duration.ofMinutes(10);
-
     private static final Logger log = LoggerFactory.getLogger(StockService.class);
+    /** 65,536 buckets of four fingerprints (2 MiB): see {@link RecentDeductions}. */
+    private static final int RECENT_BUCKETS = 1 << 16;
 
     private final StockRedis redis;
     private final Duration retention;
@@ -52,22 +51,6 @@ public class StockService implements AutoCloseable {
      */
     public StockService(StockRedis redis, Duration soldOutTtl, Duration retention, Duration retryDelay,
                         StockObserver observer) {
-        this(redis, soldOutTtl, retention, retryDelay, DEFAULT_RETRY_WINDOW, observer);
-    }
-
-    /**
-     * Creates the service.
-     *
-     * @param redis       the script executor
-     * @param soldOutTtl  how long a local sold-out flag lives; {@link Duration#ZERO} turns flags off
-     * @param retention   how long stock and records live after {@link #invalidate}
-     * @param retryDelay  the pause between two failed subscriptions to the restock channel
-     * @param retryWindow how long this instance remembers the deductions it applied or may have applied,
-     *                    so that their replays pass the sold-out flag
-     * @param observer    hears every outcome
-     */
-    public StockService(StockRedis redis, Duration soldOutTtl, Duration retention, Duration retryDelay,
-                        Duration retryWindow, StockObserver observer) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.retention = Objects.requireNonNull(retention, "retention");
         this.observer = Objects.requireNonNull(observer, "observer");
@@ -77,7 +60,7 @@ public class StockService implements AutoCloseable {
             this.restocks = null;
         } else {
             this.flags = new SoldOutFlags(soldOutTtl, 100_000);
-            this.recent = new RecentDeductions(retryWindow, 100_000);
+            this.recent = new RecentDeductions(RECENT_BUCKETS);
             this.restocks = new RestockChannel(redis.connector(), redis.keys(), flags::clear, flags::clearAll,
                     retryDelay);
         }

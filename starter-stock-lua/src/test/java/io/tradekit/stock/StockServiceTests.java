@@ -139,7 +139,7 @@ class StockServiceTests {
                 Duration.ofMillis(200), Duration.ofSeconds(1), true), new StockKeys(PREFIX));
         StatefulRedisConnection<String, String> sleeper = rawClient.connect();
         try (StockService impatient = new StockService(slowRedis, Duration.ofMinutes(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofMinutes(5), StockObserver.NONE)) {
+                Duration.ofSeconds(1), StockObserver.NONE)) {
             String item = newItem();
             stock.init(item, 1);
             // Subscribe to restocks and load the script while Redis is responsive.

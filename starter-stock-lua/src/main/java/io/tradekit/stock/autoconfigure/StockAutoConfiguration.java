@@ -54,13 +54,11 @@ public class StockAutoConfiguration {
     StockService stockService(StockRedis stockRedis, StockProperties properties,
                               ObjectProvider<StockObserver> observer) {
         return new StockService(stockRedis, properties.getSoldOutTtl(), properties.getRetention(),
-                properties.getRedis().getRetryDelay(), properties.getRetryWindow(),
-                observer.getIfAvailable(() -> StockObserver.NONE));
+                properties.getRedis().getRetryDelay(), observer.getIfAvailable(() -> StockObserver.NONE));
     }
 
     static void validate(StockProperties properties) {
         requirePositive("tradekit.stock.retention", properties.getRetention());
-        requirePositive("tradekit.stock.retry-window", properties.getRetryWindow());
         requirePositive("tradekit.stock.redis.command-timeout", properties.getRedis().getCommandTimeout());
         requirePositive("tradekit.stock.redis.connect-timeout", properties.getRedis().getConnectTimeout());
         if (properties.getSoldOutTtl() == null || properties.getSoldOutTtl().isNegative()) {

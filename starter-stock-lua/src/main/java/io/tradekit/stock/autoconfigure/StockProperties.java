@@ -17,12 +17,6 @@ public class StockProperties {
     /** How long an instance fails deductions of a sold-out item fast without asking Redis; 0 turns it off. */
     private Duration soldOutTtl = Duration.ofMinutes(1);
 
-    /**
-     * How long an instance remembers the deductions it applied, or sent without learning the outcome,
-     * so that a retry of one on this instance passes its own sold-out flag and gets the first result.
-     */
-    private Duration retryWindow = Duration.ofMinutes(10);
-
     /** How long stock and operation records live after invalidate (end of sale). */
     private Duration retention = Duration.ofDays(1);
 
@@ -51,14 +45,6 @@ public class StockProperties {
 
     public void setSoldOutTtl(Duration soldOutTtl) {
         this.soldOutTtl = soldOutTtl;
-    }
-
-    public Duration getRetryWindow() {
-        return retryWindow;
-    }
-
-    public void setRetryWindow(Duration retryWindow) {
-        this.retryWindow = retryWindow;
     }
 
     public Duration getRetention() {

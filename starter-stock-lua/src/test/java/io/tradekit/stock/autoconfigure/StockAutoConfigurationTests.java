@@ -73,8 +73,6 @@ class StockAutoConfigurationTests {
                 assertThat(context).hasFailed());
         runner.withPropertyValues("tradekit.stock.retention=0s").run(context ->
                 assertThat(context).hasFailed().getFailure().hasStackTraceContaining("retention"));
-        runner.withPropertyValues("tradekit.stock.retry-window=0s").run(context ->
-                assertThat(context).hasFailed().getFailure().hasStackTraceContaining("retry-window"));
         runner.withPropertyValues("tradekit.stock.sold-out-ttl=-1s").run(context ->
                 assertThat(context).hasFailed().getFailure().hasStackTraceContaining("sold-out-ttl"));
     }
