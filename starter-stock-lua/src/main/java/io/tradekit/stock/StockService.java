@@ -21,11 +21,12 @@ import java.util.concurrent.CompletionStage;
  * <p>With a sold-out TTL above zero, an instance that learnt from Redis that an item cannot serve a
  * quantity answers {@link StockCode#SOLD_OUT} without asking Redis until the TTL passes or any
  * instance restocks the item ({@link #init}, {@link #increase}), which is announced on a Redis
- * pub/sub channel. The flag never refuses a deduction this instance applied, or sent without learning
- * the outcome, within the retry window: those go to Redis, which answers a replay with its first
- * result. A retry that may have been applied by another process goes through {@link #retryDeduct},
- * which always asks Redis. Redis failures throw {@link StockUnavailableException}: the outcome is then
- * unknown; retry with the same command, or read {@link #record(StockCommand, StockOperation)}.
+ * pub/sub channel. The flag does not refuse a deduction this instance recently applied, or sent
+ * without learning the outcome (a 2 MiB table of recent fingerprints): those go to Redis, which
+ * answers a replay with its first result. A retry that may have been applied by another process
+ * goes through {@link #retryDeduct}, which always asks Redis. Redis failures throw
+ * {@link StockUnavailableException}: the outcome is then unknown; retry with the same command, or
+ * read {@link #record(StockCommand, StockOperation)}.
  */
 public class StockService implements AutoCloseable {
 
@@ -96,7 +97,7 @@ public class StockService implements AutoCloseable {
     /**
      * Deducts the command's quantity, at most once per buyer, identifier and quantity. On an item this
      * instance flags as sold out, answers {@link StockCode#SOLD_OUT} without asking Redis, unless this
-     * instance applied (or may have applied) the same command within the retry window.
+     * instance recently applied (or may have applied) the same command.
      */
     public StockResult deduct(StockCommand command) {
         return deduct(command, false);

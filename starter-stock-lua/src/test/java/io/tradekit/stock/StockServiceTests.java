@@ -1,11 +1,6 @@
 package io.tradekit.stock;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.output.StatusOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.tradekit.core.error.BizException;
@@ -25,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The scripts against a real Redis: replays, increases, records, retention, trimming and hostile input. */
 class StockServiceTests {
@@ -146,12 +143,12 @@ class StockServiceTests {
             assertThat(impatient.deduct(new StockCommand(item, "warm", "warm-1", 2)).code()).isEqualTo(StockCode.NOT_ENOUGH);
             StockCommand command = new StockCommand(item, "b1", "lost-reply", 1);
 
-            // Redis sleeps 1 s: the script waits in its queue, the client gives up after 200 ms, then Redis runs it.
-            RedisFuture<String> sleeping = sleeper.async().dispatch(CommandType.DEBUG,
-                    new StatusOutput<>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add("1"));
+            // Redis holds every client's commands for 1 s (CLIENT PAUSE is in force once its reply is
+            // back): the script waits in Redis, the client gives up after 200 ms, then Redis runs it.
+            assertThat(sleeper.sync().clientPause(1_000)).isEqualTo("OK");
             assertThatThrownBy(() -> impatient.deduct(command)).isInstanceOf(StockUnavailableException.class);
-            sleeping.get(10, TimeUnit.SECONDS);
-            assertThat(stock.get(item)).hasValue(0);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> stock.get(item).equals(OptionalLong.of(0)));
             // Another buyer's refusal flags the item on this instance.
             assertThat(impatient.deduct(new StockCommand(item, "b2", "late", 1)).code()).isEqualTo(StockCode.NOT_ENOUGH);
             assertThat(impatient.isFlaggedSoldOut(item)).isTrue();
