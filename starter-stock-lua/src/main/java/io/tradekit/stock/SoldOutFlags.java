@@ -21,7 +21,9 @@ final class SoldOutFlags {
     private final AtomicLongArray epochs = new AtomicLongArray(STRIPES);
 
     SoldOutFlags(Duration ttl, long maximumSize) {
-        this.remaining = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+        // Maintenance on the calling thread, not a pool wake-up per write (see RecentDeductions).
+        this.remaining = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize)
+                .executor(Runnable::run).build();
     }
 
     /** Whether {@code quantity} is more than the stock Redis last reported for a flagged item. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,17 +21,24 @@ import java.util.concurrent.CompletionStage;
  * <p>With a sold-out TTL above zero, an instance that learnt from Redis that an item cannot serve a
  * quantity answers {@link StockCode#SOLD_OUT} without asking Redis until the TTL passes or any
  * instance restocks the item ({@link #init}, {@link #increase}), which is announced on a Redis
- * pub/sub channel. Redis failures throw {@link StockUnavailableException}: the outcome is then
- * unknown, read {@link #record(String, String)} to learn it.
+ * pub/sub channel. The flag does not refuse a deduction this instance recently applied, or sent
+ * without learning the outcome (a 2 MiB table of recent fingerprints): those go to Redis, which
+ * answers a replay with its first result. A retry that may have been applied by another process
+ * goes through {@link #retryDeduct}, which always asks Redis. Redis failures throw
+ * {@link StockUnavailableException}: the outcome is then unknown; retry with the same command, or
+ * read {@link #record(StockCommand, StockOperation)}.
  */
 public class StockService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StockService.class);
+    /** 65,536 buckets of four fingerprints (2 MiB): see {@link RecentDeductions}. */
+    private static final int RECENT_BUCKETS = 1 << 16;
 
     private final StockRedis redis;
     private final Duration retention;
     private final StockObserver observer;
     private final SoldOutFlags flags;
+    private final RecentDeductions recent;
     private final RestockChannel restocks;
 
     /**
@@ -49,9 +57,11 @@ public class StockService implements AutoCloseable {
         this.observer = Objects.requireNonNull(observer, "observer");
         if (soldOutTtl.isZero() || soldOutTtl.isNegative()) {
             this.flags = null;
+            this.recent = null;
             this.restocks = null;
         } else {
             this.flags = new SoldOutFlags(soldOutTtl, 100_000);
+            this.recent = new RecentDeductions(RECENT_BUCKETS);
             this.restocks = new RestockChannel(redis.connector(), redis.keys(), flags::clear, flags::clearAll,
                     retryDelay);
         }
@@ -84,15 +94,39 @@ public class StockService implements AutoCloseable {
         return set;
     }
 
-    /** Deducts the command's quantity, at most once per buyer, identifier and quantity. */
+    /**
+     * Deducts the command's quantity, at most once per buyer, identifier and quantity. On an item this
+     * instance flags as sold out, answers {@link StockCode#SOLD_OUT} without asking Redis, unless this
+     * instance recently applied (or may have applied) the same command.
+     */
     public StockResult deduct(StockCommand command) {
+        return deduct(command, false);
+    }
+
+    /**
+     * Deducts a command that may already have been applied by any instance (a redelivered message, a
+     * resubmitted order, a retry after {@link StockUnavailableException} elsewhere): as {@link #deduct}
+     * but never answered by the sold-out flag, so a replay gets its first result. One Redis call even
+     * when the item is flagged: use it for retries only.
+     */
+    public StockResult retryDeduct(StockCommand command) {
+        return deduct(command, true);
+    }
+
+    private StockResult deduct(StockCommand command, boolean retry) {
         Objects.requireNonNull(command, "command");
-        if (flags != null && flags.soldOut(command.itemId(), command.quantity())) {
+        if (!retry && failsFast(command)) {
             return fastFail();
         }
         long epoch = flags == null ? 0 : flags.epoch(command.itemId());
         boolean canFlag = restocks != null && restocks.ensureSubscribed();
-        long[] reply = redis.change(true, command.itemId(), command.buyerId(), command.identifier(), command.quantity());
+        long[] reply;
+        try {
+            reply = redis.change(true, command.itemId(), command.buyerId(), command.identifier(), command.quantity());
+        } catch (StockUnavailableException e) {
+            rememberUnknown(command);
+            throw e;
+        }
         return deducted(command, reply, canFlag, epoch);
     }
 
@@ -102,15 +136,22 @@ public class StockService implements AutoCloseable {
      */
     public CompletionStage<StockResult> deductAsync(StockCommand command) {
         Objects.requireNonNull(command, "command");
-        if (flags != null && flags.soldOut(command.itemId(), command.quantity())) {
+        if (failsFast(command)) {
             return CompletableFuture.completedFuture(fastFail());
         }
         long epoch = flags == null ? 0 : flags.epoch(command.itemId());
         boolean canFlag = restocks != null && restocks.ensureSubscribed();
         try {
             return redis.changeAsync(true, command.itemId(), command.buyerId(), command.identifier(), command.quantity())
-                    .thenApply(reply -> deducted(command, reply, canFlag, epoch));
+                    .handle((reply, error) -> {
+                        if (error != null) {
+                            rememberUnknown(command);
+                            throw error instanceof CompletionException c ? c : new CompletionException(error);
+                        }
+                        return deducted(command, reply, canFlag, epoch);
+                    });
         } catch (StockUnavailableException e) {
+            rememberUnknown(command);
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -140,17 +181,29 @@ public class StockService implements AutoCloseable {
 
     /**
      * The deduction record of an identifier: present exactly when a deduction with it was applied
-     * (what a transactional-message check-back asks). With several buyers on one identifier, the latest.
+     * (what a transactional-message check-back asks). Assumes one operation per identifier and item
+     * (an order token): with several buyers or quantities on one identifier, the latest. When the
+     * check-back knows the whole command, {@link #record(StockCommand, StockOperation)} is exact.
      */
     public Optional<StockRecord> record(String itemId, String identifier) {
         return record(itemId, identifier, StockOperation.DEDUCT);
     }
 
-    /** The deduction or increase record of an identifier. */
+    /** The deduction or increase record of an identifier (the latest, as {@link #record(String, String)}). */
     public Optional<StockRecord> record(String itemId, String identifier, StockOperation type) {
         StockIds.check("itemId", itemId);
         StockIds.check("identifier", identifier);
         return redis.record(itemId, identifier, Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * The record of exactly this command's deduction or increase (buyer, identifier and quantity all
+     * match): present exactly when that operation was applied, whatever else used the identifier.
+     */
+    public Optional<StockRecord> record(StockCommand command, StockOperation type) {
+        Objects.requireNonNull(command, "command");
+        return redis.record(command.itemId(), command.buyerId(), command.identifier(), command.quantity(),
+                Objects.requireNonNull(type, "type"));
     }
 
     /**
@@ -191,6 +244,16 @@ public class StockService implements AutoCloseable {
         }
     }
 
+    private boolean failsFast(StockCommand command) {
+        return flags != null && flags.soldOut(command.itemId(), command.quantity()) && !recent.contains(command);
+    }
+
+    private void rememberUnknown(StockCommand command) {
+        if (recent != null) {
+            recent.remember(command);
+        }
+    }
+
     private StockResult fastFail() {
         StockResult result = StockResult.failure(StockCode.SOLD_OUT, -1);
         observer.deducted(result);
@@ -199,6 +262,9 @@ public class StockService implements AutoCloseable {
 
     private StockResult deducted(StockCommand command, long[] reply, boolean canFlag, long epoch) {
         StockResult result = toResult(reply);
+        if (recent != null && result.success()) {
+            recent.remember(command);
+        }
         if (canFlag) {
             if (result.code() == StockCode.NOT_ENOUGH) {
                 flags.mark(command.itemId(), result.before(), epoch);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The scripts against a real Redis: replays, increases, records, retention, trimming and hostile input. */
 class StockServiceTests {
@@ -85,8 +87,8 @@ class StockServiceTests {
         assertThat(result.timestamp()).isBetween(redisNow, redisNow + 60_000);
         Map<String, String> records = raw.hgetall(PREFIX + "{" + item + "}:records");
         assertThat(records).containsKeys("buyer-1|order-1|-3", "#D|order-1").hasSize(2);
-        assertThat(records.get("buyer-1|order-1|-3")).contains("\"type\":\"DEDUCT\"", "\"before\":10", "\"after\":7",
-                "\"delta\":-3", "\"identifier\":\"order-1\"", "\"ts\":" + result.timestamp());
+        assertThat(records.get("buyer-1|order-1|-3")).isEqualTo("DEDUCT|10|7|-3|order-1|" + result.timestamp());
+        assertThat(records.get("#D|order-1")).isEqualTo("buyer-1|order-1|-3");
         Optional<StockRecord> record = stock.record(item, "order-1");
         assertThat(record).contains(new StockRecord(StockOperation.DEDUCT, "buyer-1", "order-1", 10, 7, -3,
                 result.timestamp()));
@@ -125,6 +127,43 @@ class StockServiceTests {
             assertThat(raw.hlen(PREFIX + "{" + item + "}:records")).isEqualTo(2);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRetryAfterAnUnknownOutcomeGetsTheFirstResultEvenOnceTheItemIsFlaggedSoldOut() throws Exception {
+        StockRedis slowRedis = new StockRedis(new LettuceConnector(RedisClient.create(DevServices.redis().uri()),
+                Duration.ofMillis(200), Duration.ofSeconds(1), true), new StockKeys(PREFIX));
+        StatefulRedisConnection<String, String> sleeper = rawClient.connect();
+        try (StockService impatient = new StockService(slowRedis, Duration.ofMinutes(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), StockObserver.NONE)) {
+            String item = newItem();
+            stock.init(item, 1);
+            // Subscribe to restocks and load the script while Redis is responsive.
+            assertThat(impatient.deduct(new StockCommand(item, "warm", "warm-1", 2)).code()).isEqualTo(StockCode.NOT_ENOUGH);
+            StockCommand command = new StockCommand(item, "b1", "lost-reply", 1);
+
+            // Redis holds every client's commands for 1 s (CLIENT PAUSE is in force once its reply is
+            // back): the script waits in Redis, the client gives up after 200 ms, then Redis runs it.
+            assertThat(sleeper.sync().clientPause(1_000)).isEqualTo("OK");
+            assertThatThrownBy(() -> impatient.deduct(command)).isInstanceOf(StockUnavailableException.class);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> stock.get(item).equals(OptionalLong.of(0)));
+            // Another buyer's refusal flags the item on this instance.
+            assertThat(impatient.deduct(new StockCommand(item, "b2", "late", 1)).code()).isEqualTo(StockCode.NOT_ENOUGH);
+            assertThat(impatient.isFlaggedSoldOut(item)).isTrue();
+            assertThat(impatient.deduct(new StockCommand(item, "b3", "later", 1)).code()).isEqualTo(StockCode.SOLD_OUT);
+
+            StockResult retry = impatient.deduct(command);
+            assertThat(retry.success()).isTrue();
+            assertThat(retry.replay()).isTrue();
+            assertThat(retry.before()).isEqualTo(1);
+            assertThat(retry.after()).isZero();
+            assertThat(impatient.record(command, StockOperation.DEDUCT)).get()
+                    .extracting(StockRecord::timestamp).isEqualTo(retry.timestamp());
+        } finally {
+            sleeper.close();
+            slowRedis.close();
         }
     }
 
@@ -189,6 +228,27 @@ class StockServiceTests {
     }
 
     @Test
+    void aTamperedRecordIsReportedNotMisread() {
+        String item = newItem();
+        stock.init(item, 10);
+        StockCommand command = new StockCommand(item, "b1", "o1", 2);
+        StockResult first = stock.increase(command);
+        assertThat(raw.hget(PREFIX + "{" + item + "}:records", "b1|o1|+2"))
+                .isEqualTo("INCREASE|10|12|2|o1|" + first.timestamp());
+        // Neither the script's replay path nor the Java reader guesses: both refuse a value out of shape.
+        for (String tampered : List.of("", "{\"type\":\"INCREASE\"}", "INCREASE|10|12|2|o1", "INCREASE|x|12|2|o1|5")) {
+            raw.hset(PREFIX + "{" + item + "}:records", "b1|o1|+2", tampered);
+            assertThatThrownBy(() -> stock.record(command, StockOperation.INCREASE))
+                    .isInstanceOf(StockUnavailableException.class);
+            assertThatThrownBy(() -> stock.increase(command)).isInstanceOf(StockUnavailableException.class);
+        }
+        raw.hset(PREFIX + "{" + item + "}:records", "b1|o1|+2", "NOPE|1|2|3|o1|4");
+        assertThatThrownBy(() -> stock.record(command, StockOperation.INCREASE))
+                .isInstanceOf(StockUnavailableException.class).hasMessageNotContaining("NOPE");
+        assertThat(stock.get(item)).hasValue(12);
+    }
+
+    @Test
     void trimDeletesOnlyRecordsOlderThanTheMaxAgeWithTheirIndex() {
         String item = newItem();
         stock.init(item, 100);
@@ -198,8 +258,9 @@ class StockServiceTests {
         // Age the two records by rewriting their timestamps one hour back (the trim reads ts from the value).
         for (String field : List.of("b1|old-1|-1", "b1|old-1|+1")) {
             String value = raw.hget(records, field);
-            long ts = Long.parseLong(value.replaceAll(".*\"ts\":(\\d+).*", "$1"));
-            raw.hset(records, field, value.replace("\"ts\":" + ts, "\"ts\":" + (ts - 3_600_000)));
+            int cut = value.lastIndexOf('|') + 1;
+            long ts = Long.parseLong(value.substring(cut));
+            raw.hset(records, field, value.substring(0, cut) + (ts - 3_600_000));
         }
         stock.deduct(new StockCommand(item, "b2", "new-1", 1));
         assertThat(stock.trimRecords(item, Duration.ofMinutes(30))).isEqualTo(2);
@@ -262,6 +323,10 @@ class StockServiceTests {
         assertThatThrownBy(() -> stock.increase(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> stock.get(null)).isInstanceOf(BizException.class);
         assertThatThrownBy(() -> stock.record("i", "o", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> stock.retryDeduct(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> stock.record(null, StockOperation.DEDUCT)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> stock.record(new StockCommand("i", "b", "o", 1), null))
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> stock.trimRecords("i", null)).isInstanceOf(IllegalArgumentException.class);
     }
 

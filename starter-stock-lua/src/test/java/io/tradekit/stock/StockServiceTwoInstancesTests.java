@@ -181,17 +181,56 @@ class StockServiceTwoInstancesTests {
     }
 
     @Test
-    void aReplayOfASuccessfulDeductionWhileFlaggedIsRefusedLocallyButItsRecordStaysReadable() {
-        // Documented limit: the flag answers without Redis, so it cannot know the identifier was applied.
+    void aReplayOfAnAppliedDeductionGetsItsFirstResultOnFlaggedInstancesWhileNewIdentifiersStayRedisFree() {
         String item = "retry-" + System.nanoTime();
         a.init(item, 1);
         StockCommand command = new StockCommand(item, "u1", "o-1", 1);
-        assertThat(b.deduct(command).success()).isTrue();
+        StockResult first = b.deduct(command);
+        assertThat(first.success()).isTrue();
+        assertThat(first.after()).isZero();
+        awaitFlagged(a, item);
         awaitFlagged(b, item);
-        assertThat(b.deduct(command).code()).isEqualTo(StockCode.SOLD_OUT);
-        assertThat(b.record(item, "o-1")).get().extracting(StockRecord::after).isEqualTo(0L);
-        StockResult replayOnA = a.deduct(command);
-        assertThat(replayOnA.success() && replayOnA.replay() || replayOnA.code() == StockCode.SOLD_OUT).isTrue();
+        StockResult expected = new StockResult(true, StockCode.SUCCESS, 1, 0, true, first.timestamp());
+
+        // B applied it: its flag lets the replay through to Redis, which answers the first result.
+        long evalshaBefore = calls("evalsha");
+        assertThat(b.deduct(command)).isEqualTo(expected);
+        assertThat(calls("evalsha")).isEqualTo(evalshaBefore + 1);
+
+        // A never saw it: its plain deduct cannot know (the documented limit; the record is there)...
+        assertThat(a.deduct(command).code()).isEqualTo(StockCode.SOLD_OUT);
+        assertThat(a.record(command, StockOperation.DEDUCT)).get().extracting(StockRecord::after).isEqualTo(0L);
+        // ... so a retry that may have been applied elsewhere says so and asks Redis; A then remembers it.
+        assertThat(a.retryDeduct(command)).isEqualTo(expected);
+        assertThat(a.deductAsync(command).toCompletableFuture().join()).isEqualTo(expected);
+        assertThat(a.deduct(command)).isEqualTo(expected);
+        assertThat(a.get(item)).hasValue(0);
+
+        // New identifiers still fail fast on both instances, without any Redis call.
+        long callsBefore = calls("evalsha") + calls("eval") + calls("hget") + calls("get");
+        assertThat(a.deduct(new StockCommand(item, "u2", "o-2", 1)).code()).isEqualTo(StockCode.SOLD_OUT);
+        assertThat(b.deduct(new StockCommand(item, "u3", "o-3", 1)).code()).isEqualTo(StockCode.SOLD_OUT);
+        assertThat(b.deduct(new StockCommand(item, "u1", "o-1", 2)).code()).isEqualTo(StockCode.SOLD_OUT);
+        assertThat(calls("evalsha") + calls("eval") + calls("hget") + calls("get")).isEqualTo(callsBefore);
+
+    }
+
+    @Test
+    void theExactRecordLookupTellsTwoBuyersOnOneIdentifierApart() {
+        String item = "shared-id-" + System.nanoTime();
+        a.init(item, 10);
+        StockCommand first = new StockCommand(item, "u1", "same", 2);
+        StockCommand second = new StockCommand(item, "u2", "same", 3);
+        assertThat(a.deduct(first).after()).isEqualTo(8);
+        assertThat(b.deduct(second).after()).isEqualTo(5);
+        assertThat(b.record(first, StockOperation.DEDUCT)).get()
+                .extracting(StockRecord::buyerId, StockRecord::before, StockRecord::after).containsExactly("u1", 10L, 8L);
+        assertThat(a.record(second, StockOperation.DEDUCT)).get()
+                .extracting(StockRecord::buyerId, StockRecord::before, StockRecord::after).containsExactly("u2", 8L, 5L);
+        assertThat(a.record(new StockCommand(item, "u1", "same", 3), StockOperation.DEDUCT)).isEmpty();
+        assertThat(a.record(first, StockOperation.INCREASE)).isEmpty();
+        // The identifier-only lookup cannot tell them apart: it answers the latest.
+        assertThat(a.record(item, "same")).get().extracting(StockRecord::buyerId).isEqualTo("u2");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.tradekit.benchmarks.stock;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tradekit.core.redis.LettuceConnector;
 import io.tradekit.devservices.redis.RedisDevService;
@@ -16,7 +18,6 @@ import io.tradekit.stock.redis.StockScripts;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * In one run against one dev-services {@code redis-server}: {@code redis-benchmark -c 50} EVALSHA of
  * the deduct script at {@code -P 1} and {@code -P 16} (the ceilings), a minimal reference script
- * (HEXISTS, GET, DECRBY, HSET) at {@code -P 16}, then {@link StockService#deduct} and
+ * (HEXISTS, GET, DECRBY, HSET) at {@code -P 16} (with the server's CPU per call of both), the same
+ * script through Lettuce's sync API on one shared connection (the client path alone), then
+ * {@link StockService#deduct} and
  * {@link StockService#deductAsync} (batches of 16) from 50 threads, and the sold-out fast-fail.
  * The stock is 10^12, so it never runs out in the measured sections; records are deleted between
  * measurements (not timed). Unique identifiers per call: every call really deducts.
@@ -44,6 +47,8 @@ import java.util.concurrent.TimeUnit;
 public final class StockDeductBenchmark {
 
     private static final int THREADS = 50;
+    /** USER_HZ of Linux on x86-64, the unit of /proc/self/stat CPU times. */
+    private static final double CLOCK_TICKS_PER_SECOND = 100;
     private static final String ITEM = "bench";
     private static final String REFERENCE = """
             if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
@@ -66,10 +71,12 @@ public final class StockDeductBenchmark {
         String binary = "/usr/bin/redis-benchmark";
         RedisDevService redis = RedisDevService.start(RedisSettings.DEFAULTS);
         RedisClient probeClient = RedisClient.create(redis.uri());
+        RedisClient rawClient = RedisClient.create(redis.uri());
         StockKeys keys = new StockKeys("bench:stock:");
         StockRedis stockRedis = new StockRedis(new LettuceConnector(RedisClient.create(redis.uri()),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), true), keys);
         try (StatefulRedisConnection<String, String> probe = probeClient.connect();
+             StatefulRedisConnection<String, String> rawConnection = rawClient.connect();
              StockService stock = new StockService(stockRedis, Duration.ofMinutes(1), Duration.ofDays(1),
                      Duration.ofSeconds(1), StockObserver.NONE)) {
             String sha = probe.sync().scriptLoad(StockScripts.DEDUCT);
@@ -81,15 +88,34 @@ public final class StockDeductBenchmark {
             List<String> refArgs = List.of("evalsha", refSha, "2", keys.stock(ITEM), keys.records(ITEM),
                     "b|__rand_int__|-1", "1", REFERENCE_VALUE);
             List<double[]> results = new ArrayList<>();
+            RedisCommands<String, String> rawSync = rawConnection.sync();
+            String[] keyArray = {keys.stock(ITEM), keys.records(ITEM)};
             for (int round = 0; round <= rounds; round++) {
                 double p1 = redisBenchmark(binary, redis.port(), 1, ops, deductArgs, probe, keys);
+                double cpu0 = serverCpuSeconds(probe);
                 double p16 = redisBenchmark(binary, redis.port(), 16, ops * 3, deductArgs, probe, keys);
+                double cpu1 = serverCpuSeconds(probe);
                 double ref16 = redisBenchmark(binary, redis.port(), 16, ops * 3, refArgs, probe, keys);
+                double scriptServerUs = (cpu1 - cpu0) * 1e6 / (ops * 3);
+                double refServerUs = (serverCpuSeconds(probe) - cpu1) * 1e6 / (ops * 3);
                 reset(probe, keys);
-                long cpu0 = cpuNanos();
+                // The client path alone: the same script and arguments through Lettuce's sync API on one
+                // shared connection, as StockService uses it, minus everything of ours.
+                long[] rawCpu = processCpuTicks();
+                double raw = measure(ops, (t, i) -> {
+                    String reply = rawSync.evalsha(sha, ScriptOutputType.VALUE, keyArray,
+                            StockKeys.recordField("b" + t, "r" + i, -1), "1", "r" + i, StockKeys.indexField(true, "r" + i));
+                    if (reply == null || reply.charAt(0) != '0') {
+                        throw new IllegalStateException("unexpected raw reply " + reply);
+                    }
+                });
+                double[] rawCpuUs = cpuMicrosPerCall(rawCpu, ops);
+                reset(probe, keys);
+                long[] syncCpu = processCpuTicks();
                 double sync = measure(ops, (t, i) -> check(stock.deduct(
                         new StockCommand(ITEM, "b" + t, "s" + i, 1))));
-                double cpuPerCall = (cpuNanos() - cpu0) / 1000.0 / ops;
+                double[] syncCpuUs = cpuMicrosPerCall(syncCpu, ops);
+                double cpuPerCall = syncCpuUs[0] + syncCpuUs[1];
                 reset(probe, keys);
                 double async = measure(ops / 16, (t, i) -> {
                     CompletableFuture<?>[] batch = new CompletableFuture<?>[16];
@@ -105,17 +131,29 @@ public final class StockDeductBenchmark {
                     System.out.println("warm-up round done");
                     continue;
                 }
-                results.add(new double[] {p1, p16, ref16, sync, async, fastFail, cpuPerCall});
+                results.add(new double[] {p1, p16, ref16, sync, async, fastFail, cpuPerCall, raw,
+                        rawCpuUs[0] + rawCpuUs[1], scriptServerUs, refServerUs});
                 System.out.printf(Locale.ROOT, "round %d: redis-benchmark deduct -P1 %.0f rps, -P16 %.0f rps, reference -P16"
-                                + " %.0f rps | StockService.deduct %.0f ops/s (%.2fx -P1, JVM CPU %.2f us/call), deductAsync x16 %.0f"
-                                + " ops/s (%.2fx -P16) | script/reference at -P16 %.2f | fast-fail %.0f ops/s%n",
-                        round, p1, p16, ref16, sync, sync / p1, cpuPerCall, async, async / p16, p16 / ref16, fastFail);
+                                + " %.0f rps (server CPU %.2f vs %.2f us/call) | raw Lettuce sync %.0f ops/s (JVM CPU user %.2f + sys %.2f"
+                                + " us/call) | StockService.deduct %.0f ops/s (%.2fx -P1, %.2fx raw; JVM CPU user %.2f + sys %.2f us/call)"
+                                + " | deductAsync x16 %.0f ops/s (%.2fx -P16) | script/reference at -P16 %.2f | fast-fail %.0f ops/s%n",
+                        round, p1, p16, ref16, scriptServerUs, refServerUs, raw, rawCpuUs[0], rawCpuUs[1], sync, sync / p1,
+                        sync / raw, syncCpuUs[0], syncCpuUs[1], async, async / p16, p16 / ref16, fastFail);
             }
-            String[] names = {"sync/-P1", "async/-P16", "script/reference -P16"};
-            for (int r = 0; r < 3; r++) {
+            String[] names = {"sync/-P1", "async/-P16", "script/reference -P16", "sync/raw Lettuce sync",
+                "reference/script server CPU per call", "StockService JVM CPU us/call", "raw Lettuce JVM CPU us/call"};
+            for (int r = 0; r < names.length; r++) {
                 List<Double> ratios = new ArrayList<>();
                 for (double[] x : results) {
-                    ratios.add(r == 0 ? x[3] / x[0] : r == 1 ? x[4] / x[1] : x[1] / x[2]);
+                    ratios.add(switch (r) {
+                        case 0 -> x[3] / x[0];
+                        case 1 -> x[4] / x[1];
+                        case 2 -> x[1] / x[2];
+                        case 3 -> x[3] / x[7];
+                        case 4 -> x[10] / x[9];
+                        case 5 -> x[6];
+                        default -> x[8];
+                    });
                 }
                 ratios.sort(Double::compare);
                 System.out.printf(Locale.ROOT, "median %s %.2f (min %.2f, max %.2f)%n", names[r],
@@ -124,6 +162,7 @@ public final class StockDeductBenchmark {
         } finally {
             stockRedis.close();
             probeClient.shutdown();
+            rawClient.shutdown();
             redis.close();
         }
     }
@@ -167,8 +206,29 @@ public final class StockDeductBenchmark {
         return 0;
     }
 
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    /** User and system CPU of this process, in clock ticks (/proc/self/stat fields 14 and 15). */
+    private static long[] processCpuTicks() throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    }
+
+    /** User and system CPU microseconds per call since {@code before} (ticks of 10 ms: use many calls). */
+    private static double[] cpuMicrosPerCall(long[] before, int calls) throws java.io.IOException {
+        long[] now = processCpuTicks();
+        double tickMicros = 1e6 / CLOCK_TICKS_PER_SECOND;
+        return new double[] {(now[0] - before[0]) * tickMicros / calls, (now[1] - before[1]) * tickMicros / calls};
+    }
+
+    /** The Redis server's own CPU (user + sys) in seconds, from INFO cpu. */
+    private static double serverCpuSeconds(StatefulRedisConnection<String, String> probe) {
+        double total = 0;
+        for (String line : probe.sync().info("cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return total;
     }
 
     private interface Task {

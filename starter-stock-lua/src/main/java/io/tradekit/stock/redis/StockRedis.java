@@ -1,7 +1,5 @@
 package io.tradekit.stock.redis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScanArgs;
@@ -15,7 +13,6 @@ import io.tradekit.stock.StockOperation;
 import io.tradekit.stock.StockRecord;
 import io.tradekit.stock.StockUnavailableException;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +27,6 @@ import java.util.concurrent.CompletionStage;
  */
 public class StockRedis implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TRIM_BATCH = 256;
 
     private final LettuceConnector connector;
@@ -60,7 +56,7 @@ public class StockRedis implements AutoCloseable {
     /** Runs deduct or increase; replies {@code {code, before, after, ts}}. */
     public long[] change(boolean deduction, String itemId, String buyerId, String identifier, long quantity) {
         RedisScript script = deduction ? StockScripts.DEDUCT_SCRIPT : StockScripts.INCREASE_SCRIPT;
-        List<Object> reply = call("change the stock", c -> script.eval(c, ScriptOutputType.MULTI,
+        String reply = call("change the stock", c -> script.eval(c, ScriptOutputType.VALUE,
                 changeKeys(itemId), changeArgs(deduction, buyerId, identifier, quantity)));
         return toLongs(reply);
     }
@@ -69,9 +65,9 @@ public class StockRedis implements AutoCloseable {
     public CompletionStage<long[]> changeAsync(boolean deduction, String itemId, String buyerId, String identifier,
                                                long quantity) {
         RedisScript script = deduction ? StockScripts.DEDUCT_SCRIPT : StockScripts.INCREASE_SCRIPT;
-        CompletionStage<List<Object>> reply;
+        CompletionStage<String> reply;
         try {
-            reply = script.evalAsync(connector.async(), ScriptOutputType.MULTI, changeKeys(itemId),
+            reply = script.evalAsync(connector.async(), ScriptOutputType.VALUE, changeKeys(itemId),
                     changeArgs(deduction, buyerId, identifier, quantity));
         } catch (RedisException e) {
             throw unavailable("change the stock", e);
@@ -115,6 +111,14 @@ public class StockRedis implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(parseRecord(String.valueOf(reply.get(0)), String.valueOf(reply.get(1))));
+    }
+
+    /** The record of exactly one operation (buyer, identifier, quantity), if Redis holds it. */
+    public Optional<StockRecord> record(String itemId, String buyerId, String identifier, long quantity,
+                                        StockOperation type) {
+        String field = StockKeys.recordField(buyerId, identifier, type == StockOperation.DEDUCT ? -quantity : quantity);
+        String value = call("read a stock record", c -> c.hget(keys.records(itemId), field));
+        return value == null ? Optional.empty() : Optional.of(parseRecord(field, value));
     }
 
     /** Lets the stock and the records expire after {@code retention}; true when the stock existed. */
@@ -176,25 +180,39 @@ public class StockRedis implements AutoCloseable {
                 Long.toString(quantity), identifier, StockKeys.indexField(deduction, identifier)};
     }
 
-    private static long[] toLongs(List<Object> reply) {
-        if (reply == null || reply.size() != 4) {
+    /** Reads {@code "code|before|after|ts"} without regex or split: this runs once per deduction. */
+    static long[] toLongs(String reply) {
+        if (reply == null) {
             throw new StockUnavailableException("Unexpected reply from the stock script", null);
         }
         long[] out = new long[4];
+        int start = 0;
         for (int i = 0; i < 4; i++) {
-            out[i] = ((Number) reply.get(i)).longValue();
+            int end = i < 3 ? reply.indexOf('|', start) : reply.length();
+            if (end < 0) {
+                throw new StockUnavailableException("Unexpected reply from the stock script", null);
+            }
+            try {
+                out[i] = Long.parseLong(reply, start, end, 10);
+            } catch (NumberFormatException e) {
+                throw new StockUnavailableException("Unexpected reply from the stock script", e);
+            }
+            start = end + 1;
         }
         return out;
     }
 
+    /** Reads a record field ({@code buyer|identifier|±q}) and value ({@code TYPE|before|after|delta|identifier|ts}). */
     static StockRecord parseRecord(String field, String value) {
-        String[] parts = field.split("\\|", 3);
+        String[] parts = value.split("\\|", -1);
         try {
-            JsonNode node = JSON.readTree(value);
-            return new StockRecord(StockOperation.valueOf(node.path("type").asText()), parts[0],
-                    node.path("identifier").asText(), node.path("before").asLong(), node.path("after").asLong(),
-                    node.path("delta").asLong(), node.path("ts").asLong());
-        } catch (IOException | IllegalArgumentException e) {
+            if (parts.length != 6) {
+                throw new IllegalArgumentException("expected 6 parts");
+            }
+            return new StockRecord(StockOperation.valueOf(parts[0]), field.substring(0, field.indexOf('|')), parts[4],
+                    Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+                    Long.parseLong(parts[5]));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
             throw new StockUnavailableException("A stock record in Redis is malformed", e);
         }
     }
