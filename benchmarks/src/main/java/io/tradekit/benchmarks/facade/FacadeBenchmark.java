@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code @Facade} (validation + error mapping + one masked INFO log line to an async appender +
  * trace id) against a plain {@code @Around} aspect that only validates, on the same bean class
- * with five constraints. Results and the command: {@code benchmarks/RESULTS-facade.md}.
+ * with five constraints. Results and the command: {@code benchmarks/RESULTS.md} (tradekit-rpc-facade).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
