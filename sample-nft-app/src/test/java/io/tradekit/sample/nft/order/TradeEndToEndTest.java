@@ -3,7 +3,9 @@ package io.tradekit.sample.nft.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.sample.nft.SampleAppTest;
+import io.tradekit.sample.nft.chain.application.NftProofDTO;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
 import io.tradekit.sample.nft.order.api.OrderPaidEvent;
 import io.tradekit.sample.nft.order.job.CloseUnpaidOrdersJob;
@@ -40,6 +42,9 @@ class TradeEndToEndTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper mapper;
 
     @Autowired
     CloseUnpaidOrdersJob closeJob;
@@ -104,11 +109,43 @@ class TradeEndToEndTest {
                     assertThat(e.collectionId()).isEqualTo(collectionId);
                     assertThat(e.quantity()).isEqualTo(1);
                 });
+        // The payment mints the NFT on the ledger: the buyer sees it, and its Merkle proof verifies
+        // without the ledger (the block is sealed within the seal interval).
+        NftProofDTO proof = awaitProof(buyer, orderId);
+        assertThat(proof.leaf().orderId()).isEqualTo(Long.parseLong(orderId));
+        assertThat(proof.leaf().collectionId()).isEqualTo(collectionId);
+        assertThat(proof.verify()).isTrue();
         // A paid order cannot be cancelled.
         assertThat(client.post("/trade/cancel", buyer, Map.of("orderId", orderId)).code())
                 .isEqualTo("ORDER_STATE_CHANGED");
         assertThat(jdbc.queryForList("SELECT to_state FROM nft_order_flow WHERE order_id = ? ORDER BY id",
                 String.class, Long.parseLong(orderId))).containsExactly("CREATED", "PAID");
+    }
+
+    /** Polls the buyer's NFTs, then the proof of the order's NFT, until both answer (deadline 30 s). */
+    private NftProofDTO awaitProof(String buyer, String orderId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode nft : client.get("/chain/nfts", buyer).body().path("list")) {
+                if (orderId.equals(nft.path("orderId").asText())) {
+                    TradingClient.Answer proof = client.get("/chain/proof/" + nft.path("tokenId").asText(), null);
+                    if (proof.ok()) {
+                        try {
+                            return mapper.treeToValue(proof.data(), NftProofDTO.class);
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new AssertionError("unreadable proof " + proof, e);
+                        }
+                    }
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("no verifiable NFT for order " + orderId + " within 30 s");
     }
 
     @Test
