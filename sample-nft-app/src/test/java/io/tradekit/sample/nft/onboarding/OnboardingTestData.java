@@ -3,7 +3,7 @@ package io.tradekit.sample.nft.onboarding;
 import io.tradekit.sample.nft.onboarding.api.RelatedPersonDTO;
 import io.tradekit.sample.nft.onboarding.api.SubmitApplicationRequest;
 import io.tradekit.sample.nft.onboarding.domain.CreditCodeValidator;
-import io.tradekit.sample.nft.onboarding.domain.IdNumberValidator;
+import io.tradekit.sample.nft.shared.validation.ResidentIdNumber;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class OnboardingTestData {
     public static String idNumber(LocalDate birthDate) {
         String body = "110105" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        return body + IdNumberValidator.checkCharacter(body);
+        return body + ResidentIdNumber.checkCharacter(body);
     }
 
     public static RelatedPersonDTO legalRep(LocalDate birthDate, LocalDate idExpiry) {

@@ -2,7 +2,7 @@ package io.tradekit.sample.nft.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradekit.sample.nft.user.domain.IdCardNumber;
+import io.tradekit.sample.nft.shared.validation.ResidentIdNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -57,7 +57,7 @@ public final class TradingClient {
     /** A valid GB 11643 number with a random sequence. */
     public static String validIdCard() {
         String first17 = "110101" + "19900307" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        return first17 + IdCardNumber.checkCharacter(first17);
+        return first17 + ResidentIdNumber.checkCharacter(first17);
     }
 
     public Answer get(String path, String session) {

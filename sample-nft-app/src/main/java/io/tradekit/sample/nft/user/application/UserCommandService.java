@@ -5,8 +5,8 @@ import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.lock.DistributeLock;
 import io.tradekit.sample.nft.shared.security.CurrentSession;
+import io.tradekit.sample.nft.shared.validation.ResidentIdNumber;
 import io.tradekit.sample.nft.user.domain.DuplicateTelephoneException;
-import io.tradekit.sample.nft.user.domain.IdCardNumber;
 import io.tradekit.sample.nft.user.domain.PasswordHasher;
 import io.tradekit.sample.nft.user.domain.User;
 import io.tradekit.sample.nft.user.domain.UserErrorCode;
@@ -86,14 +86,16 @@ public class UserCommandService {
                 || realName.chars().anyMatch(c -> Character.isISOControl(c) || Character.isDigit(c))) {
             throw invalid("realName must be 1 to " + MAX_NAME + " letters");
         }
-        if (!IdCardNumber.isValid(idCardNo)) {
+        // People type the check character in either case; the standard's is upper-case.
+        String idNumber = idCardNo == null ? null : idCardNo.toUpperCase(java.util.Locale.ROOT);
+        if (!ResidentIdNumber.isValid(idNumber)) {
             throw new BizException(UserErrorCode.ID_CARD_INVALID);
         }
         User user = users.findById(userId).orElseThrow(() -> new BizException(UserErrorCode.USER_NOT_FOUND));
         if (!user.active()) {
             throw new BizException(UserErrorCode.USER_FROZEN);
         }
-        if (!users.authenticate(userId, realName.strip(), idCardNo.toUpperCase())) {
+        if (!users.authenticate(userId, realName.strip(), idNumber)) {
             throw new BizException(UserErrorCode.ALREADY_AUTHENTICATED);
         }
     }

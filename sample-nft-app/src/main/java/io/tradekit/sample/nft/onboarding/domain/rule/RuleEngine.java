@@ -3,7 +3,7 @@ package io.tradekit.sample.nft.onboarding.domain.rule;
 import io.tradekit.core.log.Masking;
 import io.tradekit.core.log.SensitiveType;
 import io.tradekit.sample.nft.onboarding.domain.CreditCodeValidator;
-import io.tradekit.sample.nft.onboarding.domain.IdNumberValidator;
+import io.tradekit.sample.nft.shared.validation.ResidentIdNumber;
 import io.tradekit.sample.nft.onboarding.domain.IdType;
 import io.tradekit.sample.nft.onboarding.domain.OnboardingApplication;
 import io.tradekit.sample.nft.onboarding.domain.PersonRole;
@@ -155,7 +155,7 @@ public final class RuleEngine {
         return switch (d.arg("type")) {
             case "GB32100" -> CreditCodeValidator.isValid(value) ? Verdict.PASS : Verdict.fail("bad check character");
             case "GB11643" -> person != null && person.idType() != IdType.MAINLAND_ID ? Verdict.PASS
-                    : IdNumberValidator.isValid(value) ? Verdict.PASS : Verdict.fail("bad check digit or birth date");
+                    : ResidentIdNumber.isValid(value) ? Verdict.PASS : Verdict.fail("bad check digit or birth date");
             default -> throw new IllegalArgumentException("unknown checksum type " + d.arg("type"));
         };
     }

@@ -1,23 +1,34 @@
-package io.tradekit.sample.nft.onboarding.domain;
+package io.tradekit.sample.nft.shared.validation;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * The mainland resident ID number of GB 11643-1999: 17 digits (division, birth date yyyyMMdd,
- * sequence) and a check character {@code 0-9} or {@code X}, computed with ISO 7064 MOD 11-2.
+ * sequence) and a check character {@code 0-9} or upper-case {@code X} (ISO 7064 MOD 11-2). One rule
+ * for every context: buyers' real-name authentication and the onboarding's related persons. Entries
+ * that accept a lower-case {@code x} from people upper-case it before asking.
  */
-public final class IdNumberValidator {
+public final class ResidentIdNumber {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECKS = "10X98765432";
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
-    private IdNumberValidator() {
+    private ResidentIdNumber() {
     }
 
-    /** Whether {@code number} has 18 characters, a real birth date and a correct check character. */
+    /**
+     * Whether {@code number} has 18 characters, a real birth date between 1900-01-01 and today and a
+     * correct check character.
+     */
     public static boolean isValid(String number) {
+        return isValid(number, Clock.systemDefaultZone());
+    }
+
+    static boolean isValid(String number, Clock clock) {
         if (number == null || number.length() != 18) {
             return false;
         }
@@ -26,7 +37,9 @@ public final class IdNumberValidator {
                 return false;
             }
         }
-        return birthDate(number).isPresent() && number.charAt(17) == checkCharacter(number.substring(0, 17));
+        Optional<LocalDate> birth = birthDate(number);
+        return birth.isPresent() && !birth.get().isBefore(EARLIEST_BIRTH) && !birth.get().isAfter(LocalDate.now(clock))
+                && number.charAt(17) == checkCharacter(number.substring(0, 17));
     }
 
     /** The check character for 17 digits. */
@@ -50,7 +63,7 @@ public final class IdNumberValidator {
         try {
             return Optional.of(LocalDate.of(Integer.parseInt(number.substring(6, 10)),
                     Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14))));
-        } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
+        } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException | NullPointerException e) {
             return Optional.empty();
         }
     }
