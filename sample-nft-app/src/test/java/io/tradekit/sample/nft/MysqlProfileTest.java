@@ -220,6 +220,51 @@ class MysqlProfileTest {
                 .get("total").asLong()).isOne();
     }
 
+    @Test
+    void adminPublishesARuleSetVersionOverHttp() {
+        ResponseEntity<String> login = onboarding.post("/onboarding/staff/login",
+                Map.of("loginName", "admin", "password", OnboardingHttp.PASSWORD), null);
+        assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+        String admin = OnboardingHttp.json(login).at("/data/token").asText();
+        String suffix = OnboardingTestData.unique();
+
+        assertThat(onboarding.post("/parameter/vouchers", Map.of("code", "V_" + suffix, "name", "测试凭证"), admin)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> element = onboarding.post("/parameter/vouchers/V_" + suffix + "/elements",
+                Map.of("code", "LEGAL_REP_AGE", "name", "法人年龄", "sourceType", "PERSON",
+                        "sourcePath", "LEGAL_REPRESENTATIVE.age", "ruleType", "RANGE",
+                        "args", Map.of("min", "18", "max", "70"), "message", "法人年龄超限"), admin);
+        assertThat(element.getStatusCode()).as(element.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode published = OnboardingHttp.json(onboarding.put("/parameter/business-types",
+                Map.of("code", "BT_" + suffix, "name", "测试业务", "voucherCodes", List.of("V_" + suffix)), admin))
+                .get("data");
+        assertThat(published.get("version").asInt()).isOne();
+
+        assertThat(jdbc.queryForObject("SELECT snapshot FROM param_rule_set_version WHERE business_type = ?",
+                String.class, "BT_" + suffix)).contains("法人年龄超限");
+        assertThat(jdbc.queryForObject("SELECT name FROM param_element WHERE voucher_code = ?", String.class,
+                "V_" + suffix)).isEqualTo("法人年龄");
+    }
+
+    @Test
+    void cancelGivesTheStockBack() {
+        long collectionId = trading.openCollection(trading.admin(), PRICE, 2, false, Instant.now().minusSeconds(60));
+        String buyer = trading.newBuyer();
+        TradingClient.Answer bought = trading.buy(buyer, trading.token(buyer, "buy"), collectionId, 2, PRICE);
+        assertThat(bought.ok()).as(bought.toString()).isTrue();
+        String orderId = bought.data().path("orderId").asText();
+        trading.awaitOrder(buyer, orderId, o -> "CREATED".equals(o.path("state").asText()));
+
+        TradingClient.Answer cancelled = trading.post("/trade/cancel", buyer, Map.of("orderId", orderId));
+        assertThat(cancelled.ok()).as(cancelled.toString()).isTrue();
+        assertThat(trading.awaitOrder(buyer, orderId, o -> "CANCELLED".equals(o.path("state").asText()))
+                .path("state").asText()).isEqualTo("CANCELLED");
+        await("the DB stock back", () -> jdbc.queryForObject("SELECT stock FROM nft_inventory WHERE collection_id = ?",
+                Integer.class, collectionId) == 2 ? Boolean.TRUE : null);
+        assertThat(jdbc.queryForList("SELECT change_type FROM nft_inventory_flow WHERE order_id = ? ORDER BY id",
+                String.class, Long.parseLong(orderId))).containsExactly("DEDUCT", "RESTORE");
+    }
+
     private String schemaUrl() {
         int query = serverUrl.indexOf('?');
         String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
