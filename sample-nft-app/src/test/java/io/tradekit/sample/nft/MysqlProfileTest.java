@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -53,11 +53,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>It creates a schema of its own ({@code tradekit_nft_ci_<random hex>}), runs the app on it and
  * drops exactly that schema afterwards, whatever happened; it never reads or changes another one.
  *
- * <p>Runs first ({@code @Order}): it starts and closes an application context of its own, and closing
- * a context tears down the Dubbo protocols shared by every context of the JVM (see
- * {@code SeckillTwoInstancesTest}); before the suite's shared context exists nothing else is hurt.
+ * <p>Tagged {@code mysql}: the module's pom runs it in a Surefire execution (and JVM) of its own. In the
+ * suite's JVM it would share the dev Redis with the H2 context, where the two databases' ids (users,
+ * collections) collide on the same stock and cache keys, and closing it would tear down the Dubbo
+ * protocols every context of the JVM shares (see {@code SeckillTwoInstancesTest}).
  */
-@Order(Integer.MIN_VALUE)
+@Tag("mysql")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "enabled", disabledReason = "needs a MariaDB/MySQL server: set TRADEKIT_MYSQL_TESTS=true "
         + "(or -Dtradekit.mysql.tests=true); server from TRADEKIT_MYSQL_TEST_URL, default jdbc:mariadb://127.0.0.1:3306/")
