@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
  *       {@code GET /idempotent/token?scene=buy} then {@code POST /trade/buy} with it, until the step's
  *       time or request budget is spent. A buyer buys at most {@value #BUYS_PER_BUYER} times (the
  *       order list the check reads answers 50 per buyer), then the user takes a fresh buyer;</li>
- *   <li>the ceiling again, then the check: the orders the API lists for the collection equal the
- *       accepted buys (once the order consumer has drained, polled with a deadline) and the Redis
- *       stock is the initial stock minus them: no oversell, no lost order;</li>
+ *   <li>the check: the orders the API lists for the collection equal the accepted buys (once the
+ *       order consumer has drained, polled with a deadline) and the Redis stock is the initial stock
+ *       minus them: no oversell, no lost order; then the ceiling again on the drained app;</li>
  *   <li>a table on stdout and a PNG chart of orders/s against users.</li>
  * </ol>
  *
@@ -120,13 +120,17 @@ public final class SeckillLoadDriver {
                     steps.add(step);
                     System.out.println("step: " + describe(step));
                 }
+                // The check first: it waits for the order consumer to drain, so the second ceiling is
+                // measured on an idle app as the first one was.
+                String failure = verify(client, redis, sessions, collection, accepted.sum(), pending.sum());
                 double ceilingAfter = ceiling(redis, app.redisPort(), redisOps);
                 System.out.printf(Locale.ROOT, "Redis ceiling after: %.0f EVALSHA deduct/s (-c 50 -P 1)%n", ceilingAfter);
-
-                verify(client, redis, sessions, collection, accepted.sum(), pending.sum());
                 print(steps, ceilingBefore, ceilingAfter);
                 ThroughputChart.write(png, steps, (ceilingBefore + ceilingAfter) / 2);
                 System.out.println("chart: " + png.toAbsolutePath());
+                if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
             } finally {
                 redisClient.shutdown();
             }
@@ -285,8 +289,10 @@ public final class SeckillLoadDriver {
      * No oversell, no lost order: once the order consumer has drained (polled, 3 minutes at most), the
      * collection's orders over all buyers equal the accepted buys (plus those of PENDING answers the
      * check-back committed), and the Redis stock is the initial stock minus them.
+     *
+     * @return {@code null} when both hold, else what failed (the caller reports the numbers first)
      */
-    private static void verify(SeckillClient client, StatefulRedisConnection<String, String> redis,
+    private static String verify(SeckillClient client, StatefulRedisConnection<String, String> redis,
                                List<String> sessions, long collection, long accepted, long pending) throws Exception {
         long begin = System.nanoTime();
         long deadline = begin + Duration.ofMinutes(3).toNanos();
@@ -295,7 +301,8 @@ public final class SeckillLoadDriver {
             orders = 0;
             for (String session : sessions) {
                 SeckillClient.Answer mine = SeckillClient.require(client.get("/trade/orders", session), "orders");
-                for (JsonNode order : mine.data()) {
+                // A MultiResponse carries its items in "list".
+                for (JsonNode order : mine.body().path("list")) {
                     if (order.path("collectionId").asLong() == collection) {
                         orders++;
                     }
@@ -312,13 +319,13 @@ public final class SeckillLoadDriver {
                         + "Redis stock %d of %d%n", accepted, pending, orders, (System.nanoTime() - begin) / 1e9,
                 redisStock, STOCK);
         if (orders < accepted || orders > accepted + pending) {
-            throw new IllegalStateException("orders " + orders + " do not match accepted " + accepted
-                    + " (+ pending " + pending + ")");
+            return "orders " + orders + " do not match accepted " + accepted + " (+ pending " + pending + ")";
         }
         if (redisStock != STOCK - orders) {
-            throw new IllegalStateException("Redis stock " + redisStock + " != " + STOCK + " - " + orders);
+            return "Redis stock " + redisStock + " != " + STOCK + " - " + orders;
         }
         System.out.println("check passed: every accepted buy is one order, none more (no oversell)");
+        return null;
     }
 
     private static void print(List<Step> steps, double ceilingBefore, double ceilingAfter) {
