@@ -16,9 +16,6 @@ import io.tradekit.stock.redis.StockKeys;
 import io.tradekit.stock.redis.StockRedis;
 import io.tradekit.stock.redis.StockScripts;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +65,7 @@ public final class StockDeductBenchmark {
     public static void main(String[] args) throws Exception {
         int ops = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        String binary = "/usr/bin/redis-benchmark";
+        String binary = RedisBenchmarkRun.BINARY;
         RedisDevService redis = RedisDevService.start(RedisSettings.DEFAULTS);
         RedisClient probeClient = RedisClient.create(redis.uri());
         RedisClient rawClient = RedisClient.create(redis.uri());
@@ -268,28 +265,11 @@ public final class StockDeductBenchmark {
     private static double redisBenchmark(String binary, int port, int pipeline, int ops, List<String> command,
                                          StatefulRedisConnection<String, String> probe, StockKeys keys) throws Exception {
         reset(probe, keys);
-        List<String> cmd = new ArrayList<>(List.of(binary, "-h", "127.0.0.1", "-p", String.valueOf(port), "-c", "50",
-                "-P", String.valueOf(pipeline), "-n", String.valueOf(ops), "-r", "100000000", "--csv"));
-        cmd.addAll(command);
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                out.append(line).append('\n');
-            }
-        }
-        process.waitFor(10, TimeUnit.MINUTES);
+        double rps = RedisBenchmarkRun.evalshaRps(binary, port, THREADS, pipeline, ops, command);
         long stockLeft = Long.parseLong(probe.sync().get(keys.stock(ITEM)));
         if (stockLeft <= 0 || stockLeft == 1_000_000_000_000L) {
-            throw new IllegalStateException("the script did not deduct as expected: stock " + stockLeft + "\n" + out);
+            throw new IllegalStateException("the script did not deduct as expected: stock " + stockLeft);
         }
-        // The first CSV field is the quoted command (it may hold commas); the second the rps.
-        java.util.regex.Matcher rps = java.util.regex.Pattern.compile("(?im)^\"evalsha.*?\",\"([0-9.]+)\"")
-                .matcher(out);
-        if (rps.find()) {
-            return Double.parseDouble(rps.group(1));
-        }
-        throw new IllegalStateException("no EVALSHA line in redis-benchmark output: " + out);
+        return rps;
     }
 }
