@@ -10,6 +10,7 @@ import io.tradekit.txmsg.consumer.DeadLetterHandler;
 import io.tradekit.txmsg.consumer.IdempotencyStore;
 import io.tradekit.txmsg.consumer.JdbcIdempotencyStore;
 import io.tradekit.txmsg.consumer.TransactionalMessageConsumer;
+import io.tradekit.txmsg.support.CheckBackOverflowPolicy;
 import io.tradekit.txmsg.support.HandlerRegistry;
 import io.tradekit.txmsg.support.PayloadCodec;
 import io.tradekit.txmsg.support.SceneDispatchingTransactionListener;
@@ -119,7 +120,8 @@ public class TxMessageAutoConfiguration {
         TxMessageProperties.Check check = properties.getCheck();
         producer.setExecutorService(new ThreadPoolExecutor(check.getThreads(), check.getThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(check.getQueueCapacity()),
-                new CustomizableThreadFactory("tradekit-txmsg-check-")));
+                new CustomizableThreadFactory("tradekit-txmsg-check-"),
+                new CheckBackOverflowPolicy(metrics, TimeUnit.SECONDS.toNanos(10), System::nanoTime)));
         producer.setTransactionListener(new SceneDispatchingTransactionListener(registry, codec, metrics));
         try {
             producer.start();

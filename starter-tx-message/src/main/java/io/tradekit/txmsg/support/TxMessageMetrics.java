@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Micrometer counters of this starter; a no-op when no registry is given.
  * Meters: {@code tradekit.txmsg.send} (outcome), {@code tradekit.txmsg.check} (scene, answer),
- * {@code tradekit.txmsg.consume} (group, result: done, duplicate, failed),
+ * {@code tradekit.txmsg.check.dropped}, {@code tradekit.txmsg.consume} (group, result: done, duplicate, failed),
  * {@code tradekit.txmsg.dead.letter} (group, result: arrived, handled, duplicate).
  */
 public final class TxMessageMetrics {
@@ -25,6 +25,13 @@ public final class TxMessageMetrics {
     /** Counts one check-back answer. */
     public void check(String scene, String answer) {
         count("tradekit.txmsg.check", "scene", String.valueOf(scene), "answer", answer);
+    }
+
+    /** Counts one check-back dropped because the check threads and their queue were full. */
+    public void checkDropped() {
+        if (registry != null) {
+            ((MeterRegistry) registry).counter("tradekit.txmsg.check.dropped").increment();
+        }
     }
 
     /** Counts one consumed message by result ({@code done}, {@code duplicate}, {@code failed}, {@code retry}). */
