@@ -3,6 +3,7 @@ package io.tradekit.sso.autoconfigure;
 import io.tradekit.sso.SsoRoute;
 import io.tradekit.sso.SsoRouteCustomizer;
 import io.tradekit.sso.SsoRouteRegistry;
+import io.tradekit.sso.web.ActuatorRouteGuard;
 import io.tradekit.sso.web.SsoExceptionHandler;
 import io.tradekit.sso.web.SsoRouteInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +48,12 @@ class SsoWebConfiguration {
                 registry.addInterceptor(interceptor).addPathPatterns("/**").order(properties.getInterceptorOrder());
             }
         };
+    }
+
+    /** Static: a post-processor must not make this configuration class an early bean. */
+    @Bean
+    static ActuatorRouteGuard ssoActuatorRouteGuard(ObjectProvider<SsoRouteInterceptor> interceptor) {
+        return new ActuatorRouteGuard(interceptor);
     }
 
     @Bean
