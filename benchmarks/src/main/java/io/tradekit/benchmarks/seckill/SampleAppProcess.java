@@ -46,7 +46,10 @@ final class SampleAppProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", jar.toString(),
                 "--server.address=127.0.0.1", "--server.port=" + httpPort,
-                "--tradekit.dev-services.redis.port=" + redisPort));
+                "--tradekit.dev-services.redis.port=" + redisPort,
+                // The broker's production default: dev services check half messages after 1 s so tests
+                // are quick, which under load turns every slow commit into a check-back (run 1 and 2).
+                "--tradekit.dev-services.rocketmq.transaction-timeout=6s"));
         command.addAll(extraArgs);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -123,6 +123,8 @@ public final class SeckillLoadDriver {
                 // The check first: it waits for the order consumer to drain, so the second ceiling is
                 // measured on an idle app as the first one was.
                 String failure = verify(client, redis, sessions, collection, accepted.sum(), pending.sum());
+                System.out.println("check-backs answered: " + meter(client, admin, "tradekit.txmsg.check")
+                        + ", dropped (check threads full): " + meter(client, admin, "tradekit.txmsg.check.dropped"));
                 double ceilingAfter = ceiling(redis, app.redisPort(), redisOps);
                 System.out.printf(Locale.ROOT, "Redis ceiling after: %.0f EVALSHA deduct/s (-c 50 -P 1)%n", ceilingAfter);
                 print(steps, ceilingBefore, ceilingAfter);
@@ -283,6 +285,23 @@ public final class SeckillLoadDriver {
         Arrays.sort(all);
         return new double[] {all[(int) Math.min(total - 1, Math.ceil(total * 0.50) - 1)] / 1e6,
             all[(int) Math.min(total - 1, Math.ceil(total * 0.99) - 1)] / 1e6};
+    }
+
+    /** A counter's total from the app's actuator (0 when it was never incremented, so never registered). */
+    private static long meter(SeckillClient client, String admin, String name) {
+        SeckillClient.Answer answer = client.get("/actuator/metrics/" + name, admin);
+        if (answer.status() == 404) {
+            return 0;
+        }
+        if (answer.status() != 200) {
+            throw new IllegalStateException("metric " + name + ": HTTP " + answer.status() + " " + answer.body());
+        }
+        for (JsonNode measurement : answer.body().path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asText())) {
+                return measurement.path("value").asLong();
+            }
+        }
+        throw new IllegalStateException("metric " + name + " has no COUNT: " + answer.body());
     }
 
     /**
