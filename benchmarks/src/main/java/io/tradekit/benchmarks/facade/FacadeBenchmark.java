@@ -29,7 +29,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code @Facade} (validation + error mapping + one masked INFO log line to an async appender +
  * trace id) against a plain {@code @Around} aspect that only validates, on the same bean class
- * with five constraints. Results and the command: {@code benchmarks/RESULTS.md} (tradekit-rpc-facade).
+ * with five constraints, and against the same aspect logging one plain JSON line per call
+ * ({@link LoggingValidatingAspect}). {@code -Dfacade.level=WARN} in the fork's JVM arguments turns the
+ * facade's INFO line off. Results and the command: {@code benchmarks/RESULTS.md} (tradekit-rpc-facade).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,7 @@ public class FacadeBenchmark {
     private ConfigurableApplicationContext context;
     private BenchOrderFacade facade;
     private BenchOrderFacade baseline;
+    private BenchOrderFacade loggedBaseline;
     private final BenchOrderRequest valid = BenchOrderRequest.of("b-1", "nft-7", 2, "13812345678", "gift");
     private final BenchOrderRequest invalid = BenchOrderRequest.of("", "nft-7", 0, "13812345678", "gift");
 
@@ -56,8 +59,12 @@ public class FacadeBenchmark {
         factory.setProxyTargetClass(true);
         factory.addAspect(new ValidatingAspect(context.getBean(Validator.class).forExecutables()));
         baseline = factory.getProxy();
+        AspectJProxyFactory logged = new AspectJProxyFactory(new BenchOrderFacadeImpl());
+        logged.setProxyTargetClass(true);
+        logged.addAspect(new LoggingValidatingAspect(context.getBean(Validator.class).forExecutables()));
+        loggedBaseline = logged.getProxy();
         if (!facade.place(valid).isSuccess() || facade.place(invalid).isSuccess()
-                || !baseline.place(valid).isSuccess()) {
+                || !baseline.place(valid).isSuccess() || !loggedBaseline.place(valid).isSuccess()) {
             throw new IllegalStateException("benchmark set-up is wrong");
         }
     }
@@ -70,6 +77,12 @@ public class FacadeBenchmark {
     @Benchmark
     public SingleResponse<String> baselineValid() {
         return baseline.place(valid);
+    }
+
+    /** Validates and logs one plain JSON line per call, as a hand-written logging aspect would. */
+    @Benchmark
+    public SingleResponse<String> baselineValidLogged() {
+        return loggedBaseline.place(valid);
     }
 
     @Benchmark
