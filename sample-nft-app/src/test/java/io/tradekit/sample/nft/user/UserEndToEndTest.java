@@ -48,7 +48,7 @@ class UserEndToEndTest {
 
         // Stored as a salted PBKDF2 hash, never the password.
         assertThat(jdbc.queryForObject("SELECT password_hash FROM nft_user WHERE id = ?", String.class, id))
-                .startsWith("pbkdf2$").doesNotContain(TradingClient.PASSWORD);
+                .startsWith("pbkdf2-sha256$120000$").doesNotContain(TradingClient.PASSWORD);
 
         assertThat(client.post("/user/logout", session, Map.of()).ok()).isTrue();
         assertThat(client.get("/user/me", session).status()).isEqualTo(401);

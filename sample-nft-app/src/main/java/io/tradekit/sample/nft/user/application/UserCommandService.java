@@ -5,9 +5,9 @@ import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.lock.DistributeLock;
 import io.tradekit.sample.nft.shared.security.CurrentSession;
+import io.tradekit.sample.nft.shared.security.PasswordHasher;
 import io.tradekit.sample.nft.shared.validation.ResidentIdNumber;
 import io.tradekit.sample.nft.user.domain.DuplicateTelephoneException;
-import io.tradekit.sample.nft.user.domain.PasswordHasher;
 import io.tradekit.sample.nft.user.domain.User;
 import io.tradekit.sample.nft.user.domain.UserErrorCode;
 import io.tradekit.sample.nft.user.domain.UserRepository;
@@ -15,6 +15,7 @@ import io.tradekit.sample.nft.user.domain.UserRole;
 import io.tradekit.sample.nft.user.domain.UserState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -70,9 +71,12 @@ public class UserCommandService {
         if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
             throw new BizException(UserErrorCode.BAD_CREDENTIALS);
         }
-        User user = users.findByTelephone(telephone)
-                .filter(found -> hasher.matches(password, found.passwordHash()))
-                .orElseThrow(() -> new BizException(UserErrorCode.BAD_CREDENTIALS));
+        Optional<User> found = users.findByTelephone(telephone);
+        // An unknown phone still costs one hash, so timing does not tell which phones have accounts.
+        if (!hasher.matches(password, found.map(User::passwordHash).orElse(null))) {
+            throw new BizException(UserErrorCode.BAD_CREDENTIALS);
+        }
+        User user = found.orElseThrow();
         if (!user.active()) {
             throw new BizException(UserErrorCode.USER_FROZEN);
         }

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param id           the id, {@code null} before it is stored
  * @param telephone    the login phone number
- * @param passwordHash the {@link PasswordHasher} hash
+ * @param passwordHash the {@link io.tradekit.sample.nft.shared.security.PasswordHasher} hash
  * @param nickName     the display name
  * @param state        the life-cycle state
  * @param role         customer or admin
