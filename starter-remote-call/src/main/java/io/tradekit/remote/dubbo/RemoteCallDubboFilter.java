@@ -34,10 +34,10 @@ import org.apache.dubbo.rpc.RpcException;
 public class RemoteCallDubboFilter implements Filter {
 
     /**
-     * The attachment carrying the trace id; lower case because the Triple protocol sends
-     * attachments as HTTP/2 headers. The provider side (tradekit-rpc-facade) reads the same name.
+     * The attachment carrying the trace id: {@link TraceId#PROPAGATION_KEY}, which the provider side
+     * (tradekit-rpc-facade) reads too; lower case because the Triple protocol sends attachments as
+     * HTTP/2 headers.
      */
-    /** The attachment carrying the trace id: {@link TraceId#PROPAGATION_KEY}, shared by both sides. */
     public static final String ATTACHMENT_KEY = TraceId.PROPAGATION_KEY;
 
     private final ConcurrentMap<MethodKey, Optional<Method>> methods = new ConcurrentHashMap<>();
