@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.codec.JsonJacksonCodec;
@@ -39,22 +40,47 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two application contexts in one JVM ("instance A" and "instance B") sharing the dev-services
- * Redis and one H2 database, each with its own Caffeine level; Redisson runs with a JSON codec.
+ * Redis and one H2 database, each with its own Caffeine level; the application's Redisson runs
+ * with a JSON codec. Each subclass picks the remote level's client of each instance
+ * ({@code tradekit.cache.remote.client}); every guarantee is checked on each.
  */
-class CacheAcrossInstancesTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CacheAcrossInstancesContract {
+
+    /** Extra properties of instance A (e.g. its remote client). */
+    abstract String[] propertiesOfA();
+
+    /** Extra properties of instance B. */
+    abstract String[] propertiesOfB();
+
+    /** The class of the remote level's caches on instance A and on B. */
+    abstract Class<?>[] remoteCacheClasses();
+
+    static String[] with(String[] base, String... extra) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-    private static ConfigurableApplicationContext a;
-    private static ConfigurableApplicationContext b;
-    private static JdbcTemplate jdbc;
-    private static UserService onA;
-    private static UserService onB;
+    /** A key prefix and database of each subclass's own: the subclasses run one after the other in one JVM and one Redis. */
+    private final String prefix = "tradekit:cache:" + getClass().getSimpleName() + ":";
+    private final String[] isolation = {"tradekit.cache.key-prefix=" + prefix,
+            "spring.datasource.url=jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"};
+
+    private ConfigurableApplicationContext a;
+    private ConfigurableApplicationContext b;
+    private JdbcTemplate jdbc;
+    private UserService onA;
+    private UserService onB;
 
     @BeforeAll
-    static void startTwoInstances() {
-        a = new SpringApplicationBuilder(CacheTestApplication.class).properties(CacheTestApplication.properties("a")).run();
-        b = new SpringApplicationBuilder(CacheTestApplication.class).properties(CacheTestApplication.properties("b")).run();
+    void startTwoInstances() {
+        a = new SpringApplicationBuilder(CacheTestApplication.class)
+                .properties(with(with(CacheTestApplication.properties("a"), isolation), propertiesOfA())).run();
+        b = new SpringApplicationBuilder(CacheTestApplication.class)
+                .properties(with(with(CacheTestApplication.properties("b"), isolation), propertiesOfB())).run();
         jdbc = a.getBean(JdbcTemplate.class);
         UserService.createSchema(jdbc);
         onA = a.getBean(UserService.class);
@@ -70,7 +96,7 @@ class CacheAcrossInstancesTests {
      * afterwards that could still remove a local copy the test is about to look at.
      */
     @SuppressWarnings("unchecked")
-    private static void warmBothWithoutBroadcast(long id, String name) {
+    private void warmBothWithoutBroadcast(long id, String name) {
         UserService.insert(jdbc, id, name);
         levels(a, "userCache")[1].PUT(id, UserService.row(jdbc, id), 60, TimeUnit.SECONDS);
         assertThat(onA.get(id).name()).isEqualTo(name);
@@ -78,7 +104,7 @@ class CacheAcrossInstancesTests {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (b != null) {
             b.close();
         }
@@ -92,6 +118,12 @@ class CacheAcrossInstancesTests {
         assertThat(a.getEnvironment().getProperty("spring.data.redis.url"))
                 .isEqualTo(b.getEnvironment().getProperty("spring.data.redis.url")).isNotBlank();
         assertThat(a.getBean(RedissonClient.class).getConfig().getCodec()).isInstanceOf(JsonJacksonCodec.class);
+    }
+
+    @Test
+    void eachInstanceRunsTheRemoteLevelOnItsClient() {
+        assertThat(levels(a, "userCache")[1]).isInstanceOf(remoteCacheClasses()[0]);
+        assertThat(levels(b, "userCache")[1]).isInstanceOf(remoteCacheClasses()[1]);
     }
 
     @Test
@@ -230,18 +262,18 @@ class CacheAcrossInstancesTests {
         RedissonClient redis = a.getBean(RedissonClient.class);
         UserService.insert(jdbc, 76, "legit");
         onA.get(76);
-        assertThat(redis.getBucket("tradekit:cache:userCache76", ByteArrayCodec.INSTANCE).isExists())
+        assertThat(redis.getBucket(prefix + "userCache76", ByteArrayCodec.INSTANCE).isExists())
                 .as("remote key layout: prefix + cache name + key").isTrue();
 
         int read = SerializableOutsider.READ.get();
         // 1. our header, but the value names a class off the list
-        redis.getBucket("tradekit:cache:userCache77", ByteArrayCodec.INSTANCE).set(forgedKryo(
+        redis.getBucket(prefix + "userCache77", ByteArrayCodec.INSTANCE).set(forgedKryo(
                 new CacheValueHolder<>(new Outsider(), 60_000)));
         // 2. JetCache's own Java-serialized format, which JetCache's decoders would read
-        redis.getBucket("tradekit:cache:userCache78", ByteArrayCodec.INSTANCE).set(
+        redis.getBucket(prefix + "userCache78", ByteArrayCodec.INSTANCE).set(
                 new JavaValueEncoder(true).apply(new CacheValueHolder<>(new SerializableOutsider(), 60_000)));
         // 3. Redisson's Kryo codec, which JetCache falls back to on a CacheEncodeException
-        redis.getBucket("tradekit:cache:userCache79", new Kryo5Codec()).set(new CacheValueHolder<>(new Outsider(), 60_000));
+        redis.getBucket(prefix + "userCache79", new Kryo5Codec()).set(new CacheValueHolder<>(new Outsider(), 60_000));
         int constructed = Outsider.CONSTRUCTED.get(); // forging above constructed some, here in the test
         for (long id : new long[] {77, 78, 79}) {
             UserService.insert(jdbc, id, "real-" + id);
@@ -253,7 +285,7 @@ class CacheAcrossInstancesTests {
         // Writing: the value is returned, but never reaches Redis; refusals are not Redis failures.
         for (long id = 5; id < 12; id++) {
             assertThat(onA.outsider(id).text()).isEqualTo("not allow-listed " + id);
-            assertThat(redis.getBucket("tradekit:cache:outsider" + id, ByteArrayCodec.INSTANCE).isExists()).isFalse();
+            assertThat(redis.getBucket(prefix + "outsider" + id, ByteArrayCodec.INSTANCE).isExists()).isFalse();
         }
         assertThat(a.getBean(io.tradekit.cache.support.RemoteBreaker.class).isOpen()).isFalse();
     }

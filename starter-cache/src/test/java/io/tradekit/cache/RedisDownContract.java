@@ -14,34 +14,41 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * An instance whose Redis goes away: a redis-server of its own (not the JVM's shared dev Redis,
+ * An instance whose Redis goes away (one subclass per remote client): a redis-server of its own (not the JVM's shared dev Redis,
  * never the machine's 6379), stopped by the test.
  */
-class RedisDownTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RedisDownContract {
 
-    private static RedisDevService ownRedis;
-    private static ConfigurableApplicationContext context;
+    private RedisDevService ownRedis;
+    private ConfigurableApplicationContext context;
+
+    /** Extra properties of the instance (its remote client and that client's timeouts). */
+    abstract List<String> clientProperties();
 
     @BeforeAll
-    static void start() {
+    void start() {
         ownRedis = RedisDevService.start(RedisSettings.DEFAULTS);
         List<String> properties = new ArrayList<>(List.of(CacheTestApplication.properties("down")));
         properties.add("tradekit.dev-services.redis.enabled=false");
         properties.add("spring.data.redis.url=" + ownRedis.uri());
         properties.add("test.own-redis-url=" + ownRedis.uri());
         properties.add("tradekit.cache.remote.health-timeout=500ms");
+        properties.add("spring.datasource.url=jdbc:h2:mem:" + getClass().getSimpleName() + ";DB_CLOSE_DELAY=-1");
+        properties.addAll(clientProperties());
         context = new SpringApplicationBuilder(CacheTestApplication.class).properties(properties.toArray(String[]::new)).run();
         UserService.createSchema(context.getBean(JdbcTemplate.class));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (context != null) {
             context.close();
         }
