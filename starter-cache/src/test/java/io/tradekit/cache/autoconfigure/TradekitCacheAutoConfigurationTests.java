@@ -168,6 +168,18 @@ class TradekitCacheAutoConfigurationTests {
     }
 
     @Test
+    void theDefaultRedissonLevelNeedsNoLettuceOnTheClasspath() {
+        runner.withClassLoader(new FilteredClassLoader("io.lettuce")).withBean(RedissonClient.class, () -> redisson)
+                .withBean(Lookup.class).run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RedissonRemoteLevel.class);
+                    Lookup lookup = context.getBean(Lookup.class);
+                    assertThat(lookup.find("no-lettuce")).isEqualTo("found-no-lettuce");
+                    assertThat(lookup.find("no-lettuce")).isEqualTo("found-no-lettuce");
+                    assertThat(lookup.calls()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void theClientNameIgnoresCaseAndSurroundingBlanks() {
         runner.withPropertyValues("tradekit.cache.remote.client= LETTUCE ", "spring.data.redis.url=" + redisUrl)
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(LettuceRemoteLevel.class));
