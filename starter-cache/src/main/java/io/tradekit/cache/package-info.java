@@ -1,6 +1,7 @@
 /**
  * tradekit cache: Alibaba JetCache wired as a two-level cache (Caffeine local + Redis remote on
- * the application's Redisson client) with one dependency and no JetCache YAML.
+ * the application's Redisson client, or on a Lettuce connection of its own with
+ * {@code tradekit.cache.remote.client=lettuce}) with one dependency and no JetCache YAML.
  *
  * <p>Use JetCache's own annotations ({@code @Cached}, {@code @CacheInvalidate},
  * {@code @CacheUpdate}, {@code @CacheRefresh}, {@code @CachePenetrationProtect}). On top of

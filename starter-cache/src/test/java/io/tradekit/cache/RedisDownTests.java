@@ -1,77 +1,12 @@
 package io.tradekit.cache;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.tradekit.cache.health.RemoteCacheHealthIndicator;
-import io.tradekit.cache.sample.CacheTestApplication;
-import io.tradekit.cache.sample.UserService;
-import io.tradekit.cache.support.RemoteBreaker;
-import io.tradekit.devservices.redis.RedisDevService;
-import io.tradekit.devservices.redis.RedisSettings;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/**
- * An instance whose Redis goes away: a redis-server of its own (not the JVM's shared dev Redis,
- * never the machine's 6379), stopped by the test.
- */
-class RedisDownTests {
+/** Redis going away under the default Redisson level (a client of its own with 300 ms timeouts, see CacheTestApplication). */
+class RedisDownTests extends RedisDownContract {
 
-    private static RedisDevService ownRedis;
-    private static ConfigurableApplicationContext context;
-
-    @BeforeAll
-    static void start() {
-        ownRedis = RedisDevService.start(RedisSettings.DEFAULTS);
-        List<String> properties = new ArrayList<>(List.of(CacheTestApplication.properties("down")));
-        properties.add("tradekit.dev-services.redis.enabled=false");
-        properties.add("spring.data.redis.url=" + ownRedis.uri());
-        properties.add("test.own-redis-url=" + ownRedis.uri());
-        properties.add("tradekit.cache.remote.health-timeout=500ms");
-        context = new SpringApplicationBuilder(CacheTestApplication.class).properties(properties.toArray(String[]::new)).run();
-        UserService.createSchema(context.getBean(JdbcTemplate.class));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (ownRedis != null) {
-            ownRedis.close();
-        }
-    }
-
-    @Test
-    void callsKeepAnsweringThroughTheLoaderAndHealthShowsTheRemoteCacheDown() {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        UserService service = context.getBean(UserService.class);
-        RemoteCacheHealthIndicator health = context.getBean(RemoteCacheHealthIndicator.class);
-        UserService.insert(jdbc, 501, "up");
-        assertThat(service.get(501).name()).isEqualTo("up");
-        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-
-        ownRedis.close();
-        Poll.until(Duration.ofSeconds(10), () -> !ownRedis.isRunning(), "the instance's Redis stopped");
-
-        for (long id = 502; id < 520; id++) {
-            UserService.insert(jdbc, id, "user-" + id);
-            assertThat(service.get(id).name()).as("answered by the loader").isEqualTo("user-" + id);
-            assertThat(service.get(id).name()).isEqualTo("user-" + id);
-        }
-        service.rename(502, "renamed");
-        assertThat(service.get(502).name()).as("the invalidation still cleared the local copy").isEqualTo("renamed");
-        assertThat(service.get(501).name()).as("the local level still answers").isEqualTo("up");
-
-        assertThat(context.getBean(RemoteBreaker.class).isOpen()).as("the remote level is being skipped").isTrue();
-        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+    @Override
+    List<String> clientProperties() {
+        return List.of();
     }
 }

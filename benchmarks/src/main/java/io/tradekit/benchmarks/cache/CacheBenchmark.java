@@ -2,7 +2,15 @@ package io.tradekit.benchmarks.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.tradekit.cache.autoconfigure.TradekitCacheAutoConfiguration;
+import io.tradekit.cache.autoconfigure.TradekitCacheRemoteAutoConfiguration;
+import io.tradekit.cache.lettuce.LettuceRemoteLevel;
+import io.tradekit.cache.remote.RemoteLevel;
+import java.lang.management.ManagementFactory;
 import io.tradekit.devservices.DevServices;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,9 +36,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.config.Config;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -48,13 +58,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  *   <li>local hit: {@code @Cached(cacheType = BOTH)} against {@link RawCaffeineAspect} (same SpEL
  *       key, raw Caffeine), 2 + 2 threads running at the same time, 1024 warm keys;</li>
- *   <li>remote hit: {@code @Cached(cacheType = REMOTE)} from 50 threads against
- *       {@code redis-benchmark -c 50 -P 1} GET of the very key and value JetCache reads (run before
- *       and after the measurement, printed as {@code redis-benchmark GET ... rps}), and raw Redisson
- *       GETs of the same keys on the same client;</li>
+ *   <li>remote hit: {@code @Cached(cacheType = REMOTE)} from 50 threads, on the Redisson level
+ *       (default) and on the Lettuce level ({@code tradekit.cache.remote.client=lettuce}, a second
+ *       application context), against {@code redis-benchmark -c 50 -P 1} GET of the very key and
+ *       value JetCache reads (run before and after the measurement, printed as
+ *       {@code redis-benchmark GET ... rps}), raw Redisson GETs of the same keys on the same client,
+ *       and raw Lettuce sync GETs on one shared connection;</li>
  *   <li>the H2 loader (one query by primary key), for scale.</li>
  * </ul>
- * Micrometer is on (a SimpleMeterRegistry), as in an application with Actuator.
+ * Micrometer is on (a SimpleMeterRegistry), as in an application with Actuator. Each benchmark
+ * prints the JVM's process CPU time over its measurement iterations ({@code cpu ...}), so that CPU
+ * per call can be read next to the throughput.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar 'cache.CacheBenchmark'
@@ -73,15 +87,9 @@ public class CacheBenchmark {
     /** Beans of the benchmark application. */
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({AopAutoConfiguration.class, DataSourceAutoConfiguration.class,
-            JdbcTemplateAutoConfiguration.class, TradekitCacheAutoConfiguration.class})
+            JdbcTemplateAutoConfiguration.class, TradekitCacheRemoteAutoConfiguration.class,
+            TradekitCacheAutoConfiguration.class})
     public static class BenchApplication {
-
-        @Bean(destroyMethod = "shutdown")
-        RedissonClient redissonClient() {
-            Config config = new Config();
-            config.useSingleServer().setAddress(DevServices.redis().uri());
-            return Redisson.create(config);
-        }
 
         @Bean
         MeterRegistry meterRegistry() {
@@ -99,7 +107,29 @@ public class CacheBenchmark {
         }
     }
 
-    /** One application, its tables filled and every key cached at both levels. */
+    /** The application's Redisson client: the default remote level uses it. */
+    @Configuration(proxyBeanMethods = false)
+    public static class RedissonBeans {
+
+        @Bean(destroyMethod = "shutdown")
+        RedissonClient redissonClient() {
+            Config config = new Config();
+            config.useSingleServer().setAddress(DevServices.redis().uri());
+            return Redisson.create(config);
+        }
+    }
+
+    static ConfigurableApplicationContext startApp(Class<?>[] sources, String... extra) {
+        List<String> properties = new java.util.ArrayList<>(List.of("spring.main.banner-mode=off",
+                "tradekit.cache.base-packages=io.tradekit.benchmarks.cache",
+                "spring.datasource.url=jdbc:h2:mem:cachebench;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username=sa", "spring.datasource.hikari.maximum-pool-size=8"));
+        properties.addAll(List.of(extra));
+        return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
+                .properties(properties.toArray(String[]::new)).run();
+    }
+
+    /** One application (remote level on Redisson), its tables filled and every key cached at both levels. */
     @State(Scope.Benchmark)
     public static class App {
 
@@ -109,11 +139,7 @@ public class CacheBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            context = new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
-                    .properties("spring.main.banner-mode=off", "tradekit.cache.base-packages=io.tradekit.benchmarks.cache",
-                            "spring.datasource.url=jdbc:h2:mem:cachebench;DB_CLOSE_DELAY=-1",
-                            "spring.datasource.username=sa", "spring.datasource.hikari.maximum-pool-size=8")
-                    .run();
+            context = startApp(new Class<?>[] {BenchApplication.class, RedissonBeans.class});
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             jdbc.execute("CREATE TABLE IF NOT EXISTS bench_user (id BIGINT PRIMARY KEY, name VARCHAR(64), "
                     + "mobile VARCHAR(20), balance DECIMAL(19, 2), updated_at BIGINT)");
@@ -136,6 +162,103 @@ public class CacheBenchmark {
         }
     }
 
+    /**
+     * The same application with {@code tradekit.cache.remote.client=lettuce} and no Redisson at all,
+     * on the same Redis, keys and bytes (both levels write the same layout).
+     */
+    @State(Scope.Benchmark)
+    public static class LettuceApp {
+
+        ConfigurableApplicationContext context;
+        BenchUsers users;
+
+        @Setup(Level.Trial)
+        public void start() {
+            context = startApp(new Class<?>[] {BenchApplication.class}, "tradekit.cache.remote.client=lettuce",
+                    "spring.data.redis.url=" + DevServices.redis().uri());
+            if (!(context.getBean(RemoteLevel.class) instanceof LettuceRemoteLevel)) {
+                throw new IllegalStateException("not on the Lettuce level: " + context.getBean(RemoteLevel.class));
+            }
+            users = context.getBean(BenchUsers.class);
+            for (long id = 1; id <= KEYS; id++) {
+                check(users.remote(id), id);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            context.close();
+        }
+    }
+
+    /** Raw Lettuce: one client, one connection with a byte codec shared by all threads (automatic pipelining). */
+    @State(Scope.Benchmark)
+    public static class RawLettuce {
+
+        RedisClient client;
+        StatefulRedisConnection<byte[], byte[]> connection;
+        RedisCommands<byte[], byte[]> sync;
+        byte[][] keys;
+
+        @Setup(Level.Trial)
+        public void connect(App app) {
+            client = RedisClient.create(DevServices.redis().uri());
+            connection = client.connect(ByteArrayCodec.INSTANCE);
+            sync = connection.sync();
+            keys = new byte[KEYS + 1][];
+            for (int id = 1; id <= KEYS; id++) {
+                keys[id] = ("tradekit:cache:benchRemote" + id).getBytes(StandardCharsets.UTF_8);
+                if (sync.get(keys[id]) == null) {
+                    throw new IllegalStateException("no value at benchRemote" + id);
+                }
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            connection.close();
+            client.shutdown();
+        }
+    }
+
+    /**
+     * Process CPU time over the measurement iterations of each benchmark, printed at its end: with
+     * the throughput it gives the JVM's CPU per call (client, cache and JMH threads together).
+     */
+    @State(Scope.Benchmark)
+    public static class CpuMeter {
+
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuNanos;
+        long wallNanos;
+        long cpuStart;
+        long wallStart;
+        boolean measuring;
+
+        @Setup(Level.Iteration)
+        public void begin(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            cpuStart = os.getProcessCpuTime();
+            wallStart = System.nanoTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            if (measuring) {
+                cpuNanos += os.getProcessCpuTime() - cpuStart;
+                wallNanos += System.nanoTime() - wallStart;
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void report(BenchmarkParams benchmark) {
+            System.out.printf(Locale.ROOT, "%ncpu %s: %.1f s process CPU over %.1f s measured = %.2f cores busy%n",
+                    benchmark.getBenchmark().replaceAll(".*\\.", ""), cpuNanos / 1e9, wallNanos / 1e9,
+                    wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos);
+        }
+    }
+
     /** The baseline of the remote hit, measured on the same Redis and key before and after the measurement. */
     @State(Scope.Benchmark)
     public static class RedisBaseline {
@@ -146,7 +269,7 @@ public class CacheBenchmark {
 
         @Setup(Level.Trial)
         public void before(App app) throws Exception {
-            byte[] value = (byte[]) app.redisson.getBucket(KEY, ByteArrayCodec.INSTANCE).get();
+            byte[] value = (byte[]) app.redisson.getBucket(KEY, org.redisson.client.codec.ByteArrayCodec.INSTANCE).get();
             if (value == null) {
                 throw new IllegalStateException("JetCache did not write " + KEY);
             }
@@ -218,15 +341,29 @@ public class CacheBenchmark {
 
     @Benchmark
     @Threads(50)
-    public BenchUser remoteHitCached(App app, RedisBaseline baseline, Cursor cursor) {
+    public BenchUser remoteHitCached(App app, RedisBaseline baseline, Cursor cursor, CpuMeter cpu) {
+        return app.users.remote(cursor.id());
+    }
+
+    /** The same remote hit on the Lettuce level (tradekit.cache.remote.client=lettuce). */
+    @Benchmark
+    @Threads(50)
+    public BenchUser remoteHitCachedLettuce(LettuceApp app, RedisBaseline baseline, Cursor cursor, CpuMeter cpu) {
         return app.users.remote(cursor.id());
     }
 
     /** Redisson alone on the same keys and client: how much of the remote hit is the client. */
     @Benchmark
     @Threads(50)
-    public Object remoteRawRedissonGet(App app, Cursor cursor) {
-        return app.redisson.getBucket("tradekit:cache:benchRemote" + cursor.id(), ByteArrayCodec.INSTANCE).get();
+    public Object remoteRawRedissonGet(App app, Cursor cursor, CpuMeter cpu) {
+        return app.redisson.getBucket("tradekit:cache:benchRemote" + cursor.id(), org.redisson.client.codec.ByteArrayCodec.INSTANCE).get();
+    }
+
+    /** Lettuce alone: sync GET on one shared byte-codec connection, the same keys. */
+    @Benchmark
+    @Threads(50)
+    public Object remoteRawLettuceGet(RawLettuce lettuce, Cursor cursor, CpuMeter cpu) {
+        return lettuce.sync.get(lettuce.keys[(int) cursor.id()]);
     }
 
     @Benchmark

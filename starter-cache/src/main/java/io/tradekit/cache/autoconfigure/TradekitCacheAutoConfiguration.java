@@ -8,11 +8,13 @@ import com.alicp.jetcache.anno.support.ConfigProvider;
 import com.alicp.jetcache.anno.support.EncoderParser;
 import com.alicp.jetcache.anno.support.GlobalCacheConfig;
 import com.alicp.jetcache.embedded.CaffeineCacheBuilder;
+import com.alicp.jetcache.external.ExternalCacheBuilder;
 import com.alicp.jetcache.support.Fastjson2KeyConvertor;
 import com.alicp.jetcache.template.CacheMonitorInstaller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tradekit.cache.health.RemoteCacheHealthIndicator;
 import io.tradekit.cache.metrics.MicrometerCacheMonitorInstaller;
+import io.tradekit.cache.remote.RemoteLevel;
 import io.tradekit.cache.serial.AllowListKryoCodec;
 import io.tradekit.cache.serial.ClassAllowList;
 import io.tradekit.cache.support.AllowListEncoderParser;
@@ -20,12 +22,10 @@ import io.tradekit.cache.support.CacheDefaults;
 import io.tradekit.cache.support.RemoteBreaker;
 import io.tradekit.cache.support.TradekitCacheManager;
 import io.tradekit.cache.support.TradekitConfigProvider;
-import io.tradekit.cache.support.TradekitRedissonCacheBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -45,18 +45,20 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of JetCache as a two-level cache: Caffeine locally, Redis remotely on the
- * application's {@link RedissonClient} bean, method annotations on for the application's package.
+ * {@link RemoteLevel} of {@link TradekitCacheRemoteAutoConfiguration} (the application's
+ * RedissonClient, or a Lettuce connection of the cache's own), method annotations on for the
+ * application's package.
  *
  * <p>Runs before JetCache's own auto-configuration, which backs off once a
  * {@link GlobalCacheConfig} exists, so {@code jetcache.*} YAML is not read. Backs off without a
- * {@code RedissonClient} bean, or with {@code tradekit.cache.enabled=false}.
+ * remote level (the default Redisson client selected and no {@code RedissonClient} bean), or with
+ * {@code tradekit.cache.enabled=false}.
  */
 @AutoConfiguration(beforeName = "com.alicp.jetcache.autoconfigure.JetCacheAutoConfiguration",
-        afterName = {"org.redisson.spring.starter.RedissonAutoConfigurationV2",
-                "org.redisson.spring.starter.RedissonAutoConfiguration",
-                "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
-@ConditionalOnClass({GlobalCacheConfig.class, RedissonClient.class})
-@ConditionalOnBean(RedissonClient.class)
+        after = TradekitCacheRemoteAutoConfiguration.class,
+        afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(GlobalCacheConfig.class)
+@ConditionalOnBean(RemoteLevel.class)
 @ConditionalOnProperty(prefix = "tradekit.cache", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(TradekitCacheProperties.class)
 public class TradekitCacheAutoConfiguration {
@@ -85,22 +87,23 @@ public class TradekitCacheAutoConfiguration {
 
     @Bean(name = "globalCacheConfig")
     @ConditionalOnMissingBean
-    GlobalCacheConfig globalCacheConfig(TradekitCacheProperties properties, RedissonClient redisson,
+    GlobalCacheConfig globalCacheConfig(TradekitCacheProperties properties, RemoteLevel remoteLevel,
                                         AllowListKryoCodec codec, RemoteBreaker breaker, BeanFactory beanFactory) {
         long remoteExpireMillis = properties.getRemote().getExpire().toMillis();
         // Local keys stay the key objects themselves (no conversion on the hot path); remote keys are JSON.
         CacheBuilder local = CaffeineCacheBuilder.createCaffeineCacheBuilder()
                 .limit(properties.getLocal().getLimit())
                 .expireAfterWrite(remoteExpireMillis, TimeUnit.MILLISECONDS);
-        TradekitRedissonCacheBuilder remote = new TradekitRedissonCacheBuilder(breaker)
-                .redissonClient(redisson)
-                .keyPrefix(properties.getKeyPrefix())
-                .keyConvertor(Fastjson2KeyConvertor.INSTANCE)
-                .valueEncoder(codec.encoder())
-                .valueDecoder(codec.decoder())
-                .expireAfterWrite(remoteExpireMillis, TimeUnit.MILLISECONDS);
+        // The same key layout, codec and channel on either client: instances on Redisson and on
+        // Lettuce read each other's entries and messages.
+        ExternalCacheBuilder<?> remote = remoteLevel.newCacheBuilder(breaker);
+        remote.setKeyPrefix(properties.getKeyPrefix());
+        remote.setKeyConvertor(Fastjson2KeyConvertor.INSTANCE);
+        remote.setValueEncoder(codec.encoder());
+        remote.setValueDecoder(codec.decoder());
+        remote.setExpireAfterWriteInMillis(remoteExpireMillis);
         if (properties.getBroadcast().isEnabled()) {
-            remote.broadcastChannel(broadcastChannel(properties));
+            remote.setBroadcastChannel(broadcastChannel(properties));
         }
         Map<String, CacheBuilder> locals = new HashMap<>();
         locals.put(AREA, local);
@@ -212,9 +215,9 @@ public class TradekitCacheAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "remoteCacheHealthIndicator")
-        RemoteCacheHealthIndicator remoteCacheHealthIndicator(RedissonClient redisson, RemoteBreaker breaker,
+        RemoteCacheHealthIndicator remoteCacheHealthIndicator(RemoteLevel remoteLevel, RemoteBreaker breaker,
                                                               TradekitCacheProperties properties) {
-            return new RemoteCacheHealthIndicator(redisson, breaker, properties.getKeyPrefix() + "health",
+            return new RemoteCacheHealthIndicator(remoteLevel, breaker, properties.getKeyPrefix() + "health",
                     properties.getRemote().getHealthTimeout());
         }
     }

@@ -1,5 +1,6 @@
 package io.tradekit.cache.autoconfigure;
 
+import io.tradekit.cache.remote.RemoteClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,15 @@ public class TradekitCacheProperties {
     /** The remote (Redis) level. */
     public static class Remote {
 
+        /**
+         * The Redis client of the remote level: "redisson" (the application's RedissonClient bean) or
+         * "lettuce" (a client of the cache's own on spring.data.redis.*, one shared auto-pipelining
+         * connection: faster remote hits from many threads).
+         */
+        private RemoteClient client = RemoteClient.REDISSON;
+
+        private final Lettuce lettuce = new Lettuce();
+
         /** Lifetime of a cached value when @Cached(expire) is unset. */
         private Duration expire = Duration.ofHours(1);
 
@@ -123,6 +133,18 @@ public class TradekitCacheProperties {
 
         public void setExpire(Duration expire) {
             this.expire = expire;
+        }
+
+        public RemoteClient getClient() {
+            return client;
+        }
+
+        public void setClient(RemoteClient client) {
+            this.client = client;
+        }
+
+        public Lettuce getLettuce() {
+            return lettuce;
         }
 
         public int getFailureThreshold() {
@@ -147,6 +169,43 @@ public class TradekitCacheProperties {
 
         public void setHealthTimeout(Duration healthTimeout) {
             this.healthTimeout = healthTimeout;
+        }
+    }
+
+    /** The Lettuce client of the remote level, when {@code remote.client=lettuce}. */
+    public static class Lettuce {
+
+        /** Longest wait for one Redis reply; a remote read that takes longer counts as a failure and goes to the loader. */
+        private Duration commandTimeout = Duration.ofSeconds(1);
+
+        /** Connect timeout, unless spring.data.redis.connect-timeout is set. */
+        private Duration connectTimeout = Duration.ofSeconds(2);
+
+        /** After a failed connect (or subscribe), how long calls fail at once before the next attempt. */
+        private Duration retryDelay = Duration.ofSeconds(1);
+
+        public Duration getCommandTimeout() {
+            return commandTimeout;
+        }
+
+        public void setCommandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRetryDelay() {
+            return retryDelay;
+        }
+
+        public void setRetryDelay(Duration retryDelay) {
+            this.retryDelay = retryDelay;
         }
     }
 

@@ -61,14 +61,20 @@ public final class RemoteBreaker {
         return openUntil.get() != 0;
     }
 
-    void recordSuccess() {
-        consecutiveFailures.set(0);
-        if (openUntil.getAndSet(0) != 0) {
+    /** A call reached Redis and Redis answered: closes the breaker. */
+    public void recordSuccess() {
+        // Read before writing: this runs on every remote hit from every thread, and an unconditional
+        // write (or getAndSet) of a shared field would bounce its cache line between cores each time.
+        if (consecutiveFailures.get() != 0) {
+            consecutiveFailures.set(0);
+        }
+        if (openUntil.get() != 0 && openUntil.getAndSet(0) != 0) {
             log.info("tradekit cache: Redis answers again, remote cache level back in use");
         }
     }
 
-    void recordFailure() {
+    /** A call failed because of Redis (unreachable, timed out, erroring); codec refusals are not failures. */
+    public void recordFailure() {
         if (threshold <= 0) {
             return;
         }

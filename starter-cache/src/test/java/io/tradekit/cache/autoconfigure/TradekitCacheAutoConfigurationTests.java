@@ -10,6 +10,10 @@ import com.alicp.jetcache.anno.support.GlobalCacheConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradekit.cache.health.RemoteCacheHealthIndicator;
+import io.tradekit.cache.lettuce.LettuceRemoteLevel;
+import io.tradekit.cache.support.RedissonRemoteLevel;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import io.tradekit.cache.metrics.MicrometerCacheMonitorInstaller;
 import io.tradekit.cache.serial.AllowListKryoCodec;
 import io.tradekit.cache.serial.ClassAllowList;
@@ -34,14 +38,17 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class TradekitCacheAutoConfigurationTests {
 
     private static RedissonClient redisson;
+    private static String redisUrl;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheRemoteAutoConfiguration.class,
+                    TradekitCacheAutoConfiguration.class))
             .withPropertyValues("tradekit.cache.base-packages=io.tradekit.cache.autoconfigure",
                     "tradekit.cache.key-prefix=tradekit:cache:auto-test:");
 
     @BeforeAll
     static void connect(RedisDevService redis) {
+        redisUrl = redis.uri();
         Config config = new Config();
         config.useSingleServer().setAddress(redis.uri());
         redisson = Redisson.create(config);
@@ -133,9 +140,86 @@ class TradekitCacheAutoConfigurationTests {
     @Test
     void failsClearlyWithNoPackageToCacheIn() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class,
+                        TradekitCacheRemoteAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
                 .withBean(RedissonClient.class, () -> redisson)
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("tradekit.cache.base-packages"));
+    }
+
+    @Test
+    void wiresTheLettuceLevelOnSpringDataRedisPropertiesWithoutAnyRedisson() {
+        runner.withClassLoader(new FilteredClassLoader("org.redisson"))
+                .withPropertyValues("tradekit.cache.remote.client=lettuce", "spring.data.redis.url=" + redisUrl)
+                .withBean(Lookup.class).run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(GlobalCacheConfig.class)
+                            .hasSingleBean(LettuceRemoteLevel.class).doesNotHaveBean(RedissonRemoteLevel.class);
+                    Lookup lookup = context.getBean(Lookup.class);
+                    assertThat(lookup.find("lettuce-1")).isEqualTo("found-lettuce-1");
+                    assertThat(lookup.find("lettuce-1")).isEqualTo("found-lettuce-1");
+                    assertThat(lookup.calls()).isEqualTo(1);
+                    assertThat(redisson.getBucket("tradekit:cache:auto-test:autoCachelettuce-1",
+                            org.redisson.client.codec.ByteArrayCodec.INSTANCE).isExists())
+                            .as("the value went to Redis through Lettuce").isTrue();
+                    Health health = context.getBean(RemoteCacheHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("client", "lettuce");
+                });
+    }
+
+    @Test
+    void theDefaultRedissonLevelNeedsNoLettuceOnTheClasspath() {
+        runner.withClassLoader(new FilteredClassLoader("io.lettuce")).withBean(RedissonClient.class, () -> redisson)
+                .withBean(Lookup.class).run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RedissonRemoteLevel.class);
+                    Lookup lookup = context.getBean(Lookup.class);
+                    assertThat(lookup.find("no-lettuce")).isEqualTo("found-no-lettuce");
+                    assertThat(lookup.find("no-lettuce")).isEqualTo("found-no-lettuce");
+                    assertThat(lookup.calls()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void theClientNameIgnoresCaseAndSurroundingBlanks() {
+        runner.withPropertyValues("tradekit.cache.remote.client= LETTUCE ", "spring.data.redis.url=" + redisUrl)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(LettuceRemoteLevel.class));
+        runner.withBean(RedissonClient.class, () -> redisson).withPropertyValues("tradekit.cache.remote.client=Redisson")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(RedissonRemoteLevel.class)
+                        .getBean(RemoteCacheHealthIndicator.class).extracting(h -> h.health().getDetails().get("client"))
+                        .isEqualTo("redisson"));
+    }
+
+    @Test
+    void anUnknownOrBlankClientFailsTheStartUpInsteadOfSwitchingTheCacheOff() {
+        for (String bad : new String[] {"jedis", "", "   ", "redis son", "lettuce,redisson", "x".repeat(5000),
+                "let\u0000tuce"}) {
+            runner.withBean(RedissonClient.class, () -> redisson).withPropertyValues("tradekit.cache.remote.client=" + bad)
+                    .run(context -> assertThat(context).as("client '%s'", bad.length() > 20 ? bad.substring(0, 20) : bad)
+                            .hasFailed().getFailure().rootCause()
+                            .hasMessageContaining("tradekit.cache.remote.client must be one of redisson, lettuce"));
+        }
+    }
+
+    @Test
+    void lettuceWithoutLettuceOnTheClasspathFailsClearly() {
+        runner.withClassLoader(new FilteredClassLoader("io.lettuce"))
+                .withPropertyValues("tradekit.cache.remote.client=lettuce")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("needs io.lettuce:lettuce-core"));
+    }
+
+    @Test
+    void lettuceTimeoutsMustBePositive() {
+        for (String bad : new String[] {"tradekit.cache.remote.lettuce.command-timeout=0s",
+                "tradekit.cache.remote.lettuce.command-timeout=-1s", "tradekit.cache.remote.lettuce.connect-timeout=0ms",
+                "tradekit.cache.remote.lettuce.retry-delay=-5ms"}) {
+            String name = bad.substring(0, bad.indexOf('='));
+            runner.withPropertyValues("tradekit.cache.remote.client=lettuce", "spring.data.redis.url=" + redisUrl, bad)
+                    .run(context -> assertThat(context).as(bad).hasFailed().getFailure().rootCause()
+                            .hasMessageContaining(name));
+        }
+        runner.withPropertyValues("tradekit.cache.remote.client=lettuce", "tradekit.cache.remote.lettuce.command-timeout=soon")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("tradekit.cache.remote.lettuce.command-timeout"));
     }
 }
