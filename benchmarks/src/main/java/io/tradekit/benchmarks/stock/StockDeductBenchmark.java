@@ -6,6 +6,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.tradekit.core.redis.FlushConsolidation;
+import io.tradekit.core.redis.LettuceClients;
 import io.tradekit.core.redis.LettuceConnector;
 import io.tradekit.devservices.redis.RedisDevService;
 import io.tradekit.devservices.redis.RedisSettings;
@@ -17,6 +18,7 @@ import io.tradekit.stock.StockService;
 import io.tradekit.stock.redis.StockKeys;
 import io.tradekit.stock.redis.StockRedis;
 import io.tradekit.stock.redis.StockScripts;
+import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * In one run against one dev-services {@code redis-server}: {@code redis-benchmark -c 50} EVALSHA of
@@ -39,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  * Raw sync (plus a lone caller's round trip), {@code deduct} and {@code deductAsync} run once per client
  * variant and round, the variants taking turns going first: {@code plain} (Lettuce's flush per command)
  * and {@code consolidated} ({@link FlushConsolidation}: Netty's {@code FlushConsolidationHandler},
- * consolidating when no read is in progress); only {@code plain} with {@code -Dbench.flushConsolidation=false}.
+ * consolidating when no read is in progress), and {@code starter-opts} (plain flushes, the client options
+ * of {@link LettuceClients}: timeouts through {@code TimeoutOptions}); leave them out with
+ * {@code -Dbench.flushConsolidation=false} / {@code -Dbench.starterOptions=false}.
  * The stock is 10^12, so it never runs out in the measured sections; records are deleted between
  * measurements (not timed). Unique identifiers per call: every call really deducts.
  *
@@ -76,9 +81,19 @@ public final class StockDeductBenchmark {
         RedisClient probeClient = RedisClient.create(redis.uri());
         StockKeys keys = new StockKeys("bench:stock:");
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("plain", null, redis.uri(), keys));
+        variants.add(new Variant("plain", null, () -> RedisClient.create(redis.uri()), keys));
         if (Boolean.parseBoolean(System.getProperty("bench.flushConsolidation", "true"))) {
-            variants.add(new Variant("consolidated", FlushConsolidation.resources(null), redis.uri(), keys));
+            ClientResources consolidating = FlushConsolidation.resources(null);
+            variants.add(new Variant("consolidated", consolidating,
+                    () -> RedisClient.create(consolidating, redis.uri()), keys));
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.starterOptions", "true"))) {
+            // Plain flushes, but the client options the starter really uses (LettuceClients: command timeouts
+            // through TimeoutOptions, i.e. a timer entry per command; REJECT_COMMANDS; auto-reconnect).
+            RedisProperties properties = new RedisProperties();
+            properties.setUrl(redis.uri());
+            variants.add(new Variant("starter-opts", null, () -> (RedisClient) LettuceClients.create(null, properties,
+                    null, Duration.ofSeconds(2), Duration.ofSeconds(10)), keys));
         }
         try (StatefulRedisConnection<String, String> probe = probeClient.connect()) {
             String sha = probe.sync().scriptLoad(StockScripts.DEDUCT);
@@ -128,7 +143,7 @@ public final class StockDeductBenchmark {
                         round, p1, p16, ref16, scriptServerUs, refServerUs, p16 / ref16, fastFail);
                 for (int v = 0; v < n; v++) {
                     double[] x = m[v];
-                    System.out.printf(Locale.ROOT, "round %d %-12s: raw Lettuce sync %.0f ops/s (JVM CPU user %.2f + sys %.2f"
+                    System.out.printf(Locale.ROOT, "round %d %-13s: raw Lettuce sync %.0f ops/s (JVM CPU user %.2f + sys %.2f"
                                     + " us/call, %.2fx plain raw) | StockService.deduct %.0f ops/s (%.2fx -P1, %.2fx its raw,"
                                     + " %.2fx plain deduct; JVM CPU user %.2f + sys %.2f us/call) | deductAsync x16 %.0f ops/s"
                                     + " (%.2fx -P16) | lone caller %.1f us per round trip (%.2fx plain)%n",
@@ -207,14 +222,13 @@ public final class StockDeductBenchmark {
         final StockRedis stockRedis;
         final StockService stock;
 
-        Variant(String name, ClientResources resources, String uri, StockKeys keys) {
+        Variant(String name, ClientResources resources, Supplier<RedisClient> clients, StockKeys keys) {
             this.name = name;
             this.resources = resources;
-            this.rawClient = resources != null ? RedisClient.create(resources, uri) : RedisClient.create(uri);
+            this.rawClient = clients.get();
             this.raw = rawClient.connect();
-            this.stockRedis = new StockRedis(new LettuceConnector(resources != null
-                    ? RedisClient.create(resources, uri) : RedisClient.create(uri),
-                    Duration.ofSeconds(10), Duration.ofSeconds(1), true), keys);
+            this.stockRedis = new StockRedis(new LettuceConnector(clients.get(), Duration.ofSeconds(10),
+                    Duration.ofSeconds(1), true), keys);
             this.stock = new StockService(stockRedis, Duration.ofMinutes(1), Duration.ofDays(1),
                     Duration.ofSeconds(1), StockObserver.NONE);
         }
