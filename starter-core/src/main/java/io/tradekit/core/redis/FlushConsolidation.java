@@ -24,7 +24,7 @@ import java.util.Objects;
  *
  * <p>Measured ({@code benchmarks/RESULTS.md}, tradekit-stock-lua, third pass): for 50 threads on one
  * connection the JVM's kernel CPU per call falls by ~40 % and pipelined async calls get faster, but
- * 50 <em>blocking</em> callers got 0.75–1.15× (median ~0.93×) the throughput; hence opt-in where a
+ * 50 <em>blocking</em> callers got 0.84–0.88× the throughput on a quiet machine; hence opt-in where a
  * starter offers it.
  */
 public final class FlushConsolidation implements NettyCustomizer {

@@ -74,8 +74,8 @@ public class StockProperties {
         /**
          * Whether commands written by many threads between two turns of the connection's event loop go out in
          * one socket write (Netty's FlushConsolidationHandler) instead of one write each: less kernel CPU per
-         * call and faster deductAsync under concurrency, but measured 0.75-1.15x (median ~0.93x) the throughput of
-         * many blocking deduct callers, so off by default.
+         * call and faster deductAsync under concurrency, but measured 0.84-0.88x the throughput of many blocking
+         * deduct callers (quiet machine), so off by default.
          */
         private boolean consolidateFlushes;
 
