@@ -4,6 +4,10 @@
 # 127.0.0.1 (no persistence), interleaved per round, redis-benchmark -c 50 -P PIPELINE -n N each.
 # Prints rps and the server's own CPU per call (INFO cpu delta / N), the steadier number on a shared
 # machine. Needs redis-cli and redis-benchmark on PATH. Run from this directory.
+# Third pass: pass2.lua = StockScripts.DEDUCT as shipped by the second pass (string reply, concatenated
+# record); pass2notime.lua / pass2noindex.lua = pass2 without TIME (constant ts) / without the index
+# field (attribution only, not shippable); fewconv.lua = pass2 turning each number into text once
+# (shipped by the third pass). ref's rps column is not parsed (its JSON argument has commas): read its us.
 # usage: run.sh SERVER PORT ROUNDS N PIPELINE variants...
 SERVER=$1; PORT=$2; ROUNDS=$3; N=$4; P=$5; shift 5
 $SERVER --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no --protected-mode yes > /tmp/stock-lua-ab-server-$PORT.log 2>&1 &

@@ -11,6 +11,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public final class LettuceConnector implements AutoCloseable {
     private final Duration commandTimeout;
     private final long retryDelayNanos;
     private final boolean ownsClient;
+    private final ClientResources ownedResources;
     private volatile Connected connected;
     private long lastFailure;
     private RedisException lastError;
@@ -46,10 +48,30 @@ public final class LettuceConnector implements AutoCloseable {
      */
     public LettuceConnector(AbstractRedisClient client, Duration commandTimeout, Duration retryDelay,
                             boolean ownsClient) {
+        this(client, commandTimeout, retryDelay, ownsClient, null);
+    }
+
+    /**
+     * Creates a connector that owns {@code client} and the {@code resources} it was created with (e.g.
+     * {@link FlushConsolidation#resources}): {@link #close()} shuts the client down, then the resources.
+     *
+     * @param client         a {@link RedisClient} or {@link RedisClusterClient}
+     * @param commandTimeout the longest wait for one command
+     * @param retryDelay     after a failed connect, how long further calls fail at once
+     * @param resources      the client resources to shut down after the client, or {@code null}
+     */
+    public LettuceConnector(AbstractRedisClient client, Duration commandTimeout, Duration retryDelay,
+                            ClientResources resources) {
+        this(client, commandTimeout, retryDelay, true, resources);
+    }
+
+    private LettuceConnector(AbstractRedisClient client, Duration commandTimeout, Duration retryDelay,
+                             boolean ownsClient, ClientResources ownedResources) {
         this.client = Objects.requireNonNull(client, "client");
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
         this.retryDelayNanos = Objects.requireNonNull(retryDelay, "retryDelay").toNanos();
         this.ownsClient = ownsClient;
+        this.ownedResources = ownedResources;
     }
 
     /**
@@ -122,7 +144,7 @@ public final class LettuceConnector implements AutoCloseable {
         }
     }
 
-    /** Closes the shared connection, and the client when this connector owns it; idempotent. */
+    /** Closes the shared connection, and the client (then its resources) when this connector owns them; idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -136,6 +158,10 @@ public final class LettuceConnector implements AutoCloseable {
         }
         if (ownsClient) {
             client.shutdown();
+        }
+        if (ownedResources != null) {
+            // After the client: its connections' channels run on these resources' event loops.
+            ownedResources.shutdown();
         }
     }
 

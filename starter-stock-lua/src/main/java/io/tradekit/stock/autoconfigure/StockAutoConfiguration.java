@@ -1,8 +1,10 @@
 package io.tradekit.stock.autoconfigure;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradekit.core.redis.FlushConsolidation;
 import io.tradekit.core.redis.LettuceClients;
 import io.tradekit.core.redis.LettuceConnector;
 import io.tradekit.stock.StockObserver;
@@ -25,7 +27,8 @@ import java.time.Duration;
 
 /**
  * Auto-configuration of the stock service: its own Lettuce client on {@code spring.data.redis.*}
- * (one shared, auto-pipelining connection), the {@link StockService}, and Micrometer counters when a
+ * (one shared, auto-pipelining connection; flushes consolidated with
+ * {@code tradekit.stock.redis.consolidate-flushes=true}), the {@link StockService}, and Micrometer counters when a
  * {@link MeterRegistry} exists. Off with {@code tradekit.stock.enabled=false}.
  */
 @AutoConfiguration(afterName = {
@@ -42,11 +45,23 @@ public class StockAutoConfiguration {
                           ObjectProvider<ClientResources> resources, StockProperties properties) {
         validate(properties);
         StockProperties.Redis settings = properties.getRedis();
-        LettuceConnector connector = new LettuceConnector(
-                LettuceClients.create(details.getIfAvailable(), LettuceClients.redisProperties(environment),
-                        resources.getIfUnique(), settings.getConnectTimeout(), settings.getCommandTimeout()),
-                settings.getCommandTimeout(), settings.getRetryDelay(), true);
-        return new StockRedis(connector, new StockKeys(properties.getKeyPrefix()));
+        ClientResources shared = resources.getIfUnique();
+        // Own resources only when consolidating flushes (on the shared event loops when there are shared ones);
+        // otherwise the client uses the shared resources or creates and owns its own, as before.
+        ClientResources own = settings.isConsolidateFlushes() ? FlushConsolidation.resources(shared) : null;
+        try {
+            AbstractRedisClient client = LettuceClients.create(details.getIfAvailable(),
+                    LettuceClients.redisProperties(environment), own != null ? own : shared,
+                    settings.getConnectTimeout(), settings.getCommandTimeout());
+            LettuceConnector connector = new LettuceConnector(client, settings.getCommandTimeout(),
+                    settings.getRetryDelay(), own);
+            return new StockRedis(connector, new StockKeys(properties.getKeyPrefix()));
+        } catch (RuntimeException e) {
+            if (own != null) {
+                own.shutdown();
+            }
+            throw e;
+        }
     }
 
     @Bean(destroyMethod = "close")

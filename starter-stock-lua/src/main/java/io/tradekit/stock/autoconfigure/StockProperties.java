@@ -71,6 +71,14 @@ public class StockProperties {
         /** After a failed connection or subscription attempt, how long calls fail at once before trying again. */
         private Duration retryDelay = Duration.ofSeconds(1);
 
+        /**
+         * Whether commands written by many threads between two turns of the connection's event loop go out in
+         * one socket write (Netty's FlushConsolidationHandler) instead of one write each: less kernel CPU per
+         * call and faster deductAsync under concurrency, but measured 0.84-0.88x the throughput of many blocking
+         * deduct callers (quiet machine), so off by default.
+         */
+        private boolean consolidateFlushes;
+
         public Duration getCommandTimeout() {
             return commandTimeout;
         }
@@ -93,6 +101,14 @@ public class StockProperties {
 
         public void setRetryDelay(Duration retryDelay) {
             this.retryDelay = retryDelay;
+        }
+
+        public boolean isConsolidateFlushes() {
+            return consolidateFlushes;
+        }
+
+        public void setConsolidateFlushes(boolean consolidateFlushes) {
+            this.consolidateFlushes = consolidateFlushes;
         }
     }
 }

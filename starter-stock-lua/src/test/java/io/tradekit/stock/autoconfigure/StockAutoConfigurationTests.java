@@ -1,7 +1,12 @@
 package io.tradekit.stock.autoconfigure;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradekit.core.redis.FlushConsolidation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradekit.devservices.DevServices;
 import io.tradekit.devservices.spring.DevServicesInitializer;
 import io.tradekit.stock.StockCommand;
 import io.tradekit.stock.StockObserver;
@@ -50,6 +55,55 @@ class StockAutoConfigurationTests {
             stock.deduct(new StockCommand(item, "b", "o2", 1));
             assertThat(stock.isFlaggedSoldOut(item)).isFalse();
         });
+    }
+
+    @Test
+    void flushesAreConsolidatedOnlyWhenAskedFor() {
+        runner.run(context -> {
+            assertThat(context.getBean(StockProperties.class).getRedis().isConsolidateFlushes()).isFalse();
+            assertThat(resourcesOf(context.getBean(StockRedis.class)).nettyCustomizer())
+                    .isNotInstanceOf(FlushConsolidation.class);
+        });
+        runner.withPropertyValues("tradekit.stock.redis.consolidate-flushes=true").run(context -> {
+            assertThat(resourcesOf(context.getBean(StockRedis.class)).nettyCustomizer())
+                    .isInstanceOf(FlushConsolidation.class);
+            assertDeducts(context.getBean(StockService.class));
+        });
+    }
+
+    @Test
+    void consolidatedFlushesRunOnSharedClientResourcesAndLeaveThemRunning() {
+        ClientResources shared = ClientResources.create();
+        try {
+            runner.withPropertyValues("tradekit.stock.redis.consolidate-flushes=true")
+                    .withBean(ClientResources.class, () -> shared).run(context -> {
+                ClientResources used = resourcesOf(context.getBean(StockRedis.class));
+                assertThat(used).isNotSameAs(shared);
+                assertThat(used.nettyCustomizer()).isInstanceOf(FlushConsolidation.class);
+                assertThat(used.eventLoopGroupProvider()).isSameAs(shared.eventLoopGroupProvider());
+                assertDeducts(context.getBean(StockService.class));
+            });
+            // The context is closed: the starter shut down its own resources, not the shared ones.
+            assertThat(shared.eventExecutorGroup().isShuttingDown()).isFalse();
+            RedisClient other = RedisClient.create(shared, DevServices.redis().uri());
+            try (StatefulRedisConnection<String, String> c = other.connect()) {
+                assertThat(c.sync().ping()).isEqualTo("PONG");
+            } finally {
+                other.shutdown();
+            }
+        } finally {
+            shared.shutdown();
+        }
+    }
+
+    private static ClientResources resourcesOf(StockRedis redis) {
+        return redis.connector().client().getResources();
+    }
+
+    private static void assertDeducts(StockService stock) {
+        String item = "flush-" + System.nanoTime();
+        assertThat(stock.init(item, 3)).isTrue();
+        assertThat(stock.deduct(new StockCommand(item, "b", "o", 2)).after()).isEqualTo(1);
     }
 
     @Test

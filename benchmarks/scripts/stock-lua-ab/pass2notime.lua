@@ -1,0 +1,22 @@
+local prior = redis.call('HGET', KEYS[2], ARGV[1])
+if prior then
+  local b, a, t = string.match(prior, '^%u+|(%d+)|(%d+)|[^|]*|[^|]*|(%d+)$')
+  return '1|' .. b .. '|' .. a .. '|' .. t
+end
+local raw = redis.call('GET', KEYS[1])
+if not raw then
+  return '2|-1|-1|0'
+end
+local stock = tonumber(raw)
+if not stock then
+  return '4|-1|-1|0'
+end
+local q = tonumber(ARGV[2])
+if stock < q then
+  return '3|' .. stock .. '|' .. stock .. '|0'
+end
+local after = redis.call('DECRBY', KEYS[1], q)
+local ts = 1795500000000
+redis.call('HSET', KEYS[2], ARGV[1], 'DEDUCT|' .. stock .. '|' .. after .. '|-' .. ARGV[2] .. '|'
+  .. ARGV[3] .. '|' .. ts, ARGV[4], ARGV[1])
+return '0|' .. stock .. '|' .. after .. '|' .. ts
