@@ -204,12 +204,35 @@ class StockServiceTests {
         assertThat(raw.exists(PREFIX + "{" + missing + "}", PREFIX + "{" + missing + "}:records")).isZero();
     }
 
-    @Test
-    void aStockKeyHoldingNoIntegerIsReportedAndLeftAlone() {
+    /**
+     * Values Lua's {@code tonumber} would read but Redis's {@code DECRBY}/{@code INCRBY} refuse (hex,
+     * exponent, blanks, fractions), negative values (the scripts never make one; a record of one
+     * could not be replayed) and values over 14 characters (Lua 5.1 prints numbers with 14
+     * significant digits, so a longer stock would be written into records as {@code 1e+15}; the
+     * starter's own limit is 10^12) are reported as corrupt before any write, instead of failing the
+     * script with an error of unknown outcome or writing a record its replay cannot parse.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"redis.call('FLUSHALL')", "0x10", "1e3", " 5", "5 ", "5.5", "+5", "", "--5",
+        "-3", "-0", "999999999999999", "99999999999999999999"})
+    void aStockKeyHoldingNoIntegerIsReportedAndLeftAlone(String corrupt) {
         String item = newItem();
-        raw.set(PREFIX + "{" + item + "}", "redis.call('FLUSHALL')");
+        raw.set(PREFIX + "{" + item + "}", corrupt);
         assertThat(stock.deduct(new StockCommand(item, "b1", "o1", 1)).code()).isEqualTo(StockCode.STOCK_CORRUPT);
-        assertThat(raw.get(PREFIX + "{" + item + "}")).isEqualTo("redis.call('FLUSHALL')");
+        assertThat(stock.increase(new StockCommand(item, "b1", "o2", 1)).code()).isEqualTo(StockCode.STOCK_CORRUPT);
+        assertThat(raw.get(PREFIX + "{" + item + "}")).isEqualTo(corrupt);
+        assertThat(raw.exists(PREFIX + "{" + item + "}:records")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "99999999999999"})
+    void edgeIntegersAreStockNotCorruption(String value) {
+        String item = newItem();
+        raw.set(PREFIX + "{" + item + "}", value);
+        long before = Long.parseLong(value);
+        StockResult result = stock.deduct(new StockCommand(item, "b1", "o1", 1));
+        assertThat(result.code()).isEqualTo(before >= 1 ? StockCode.SUCCESS : StockCode.NOT_ENOUGH);
+        assertThat(raw.get(PREFIX + "{" + item + "}")).isEqualTo(Long.toString(before >= 1 ? before - 1 : before));
     }
 
     @Test

@@ -34,10 +34,10 @@ public final class StockScripts {
             if not raw then
               return '2|-1|-1|0'
             end
-            local stock = tonumber(raw)
-            if not stock then
+            if #raw > 14 or not string.find(raw, '^%d+$') then
               return '4|-1|-1|0'
             end
+            local stock = tonumber(raw)
             local q = tonumber(ARGV[2])
             if stock < q then
               return '3|' .. stock .. '|' .. stock .. '|0'
@@ -62,10 +62,10 @@ public final class StockScripts {
             if not raw then
               return '2|-1|-1|0'
             end
-            local stock = tonumber(raw)
-            if not stock then
+            if #raw > 14 or not string.find(raw, '^%d+$') then
               return '4|-1|-1|0'
             end
+            local stock = tonumber(raw)
             local q = tonumber(ARGV[2])
             local after = redis.call('INCRBY', KEYS[1], q)
             local now = redis.call('TIME')
