@@ -1,7 +1,6 @@
 package io.tradekit.core.log;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 
 /**
  * Renders any object as compact single-line JSON for a log line, masking {@link Sensitive} values
@@ -59,14 +58,29 @@ public final class MaskingJsonWriter {
      * @return the JSON text, or an {@code <unserializable ...>} description; never {@code null}
      */
     public String write(Object value) {
+        return appendTo(new StringBuilder(Math.min(maxLength, 256)), value).toString();
+    }
+
+    /**
+     * Appends a value as masked, bounded JSON to {@code out}, so a log line is built in one buffer.
+     * Whatever fails, {@code out} ends with either the JSON or an {@code <unserializable ...>}
+     * description, never with half of a value.
+     *
+     * @param out   the buffer to append to, not {@code null}
+     * @param value anything, as for {@link #write(Object)}
+     * @return {@code out}
+     */
+    public StringBuilder appendTo(StringBuilder out, Object value) {
+        TruncatingWriter writer = new TruncatingWriter(out, maxLength);
         try {
-            TruncatingWriter out = new TruncatingWriter(maxLength);
-            LogJsonMapper.WRITER.writeValue(out, value);
-            return out.result();
+            LogJsonMapper.WRITER.writeValue(writer, value);
+            writer.finish();
         } catch (Exception | LinkageError | StackOverflowError e) {
             // A log statement must never break the business call it describes.
-            return unserializable(value, e);
+            writer.discard();
+            out.append(unserializable(value, e));
         }
+        return out;
     }
 
     /**
@@ -78,23 +92,36 @@ public final class MaskingJsonWriter {
      * @return the JSON array text, or an {@code <unserializable ...>} description; never {@code null}
      */
     public String writeArguments(Method method, Object[] args) {
+        return appendArguments(new StringBuilder(Math.min(maxLength, 256)), method, args).toString();
+    }
+
+    /**
+     * Appends the arguments of a method call as {@link #writeArguments} renders them.
+     *
+     * @param out    the buffer to append to, not {@code null}
+     * @param method the invoked method, or {@code null} when unknown
+     * @param args   the arguments, may be {@code null}
+     * @return {@code out}
+     */
+    public StringBuilder appendArguments(StringBuilder out, Method method, Object[] args) {
         if (method == null || args == null) {
-            return write(args);
+            return appendTo(out, args);
         }
-        Object[] masked;
+        Object[] masked = args;
         try {
-            masked = args.clone();
-            Parameter[] parameters = method.getParameters();
-            for (int i = 0; i < Math.min(parameters.length, masked.length); i++) {
-                Sensitive sensitive = parameters[i].getAnnotation(Sensitive.class);
-                if (sensitive != null) {
-                    masked[i] = SensitiveValues.mask(masked[i], sensitive.type());
+            SensitiveType[] types = SensitiveParameters.of(method);
+            for (int i = 0; i < Math.min(types.length, args.length); i++) {
+                if (types[i] != null) {
+                    if (masked == args) {
+                        masked = args.clone();
+                    }
+                    masked[i] = SensitiveValues.mask(args[i], types[i]);
                 }
             }
         } catch (RuntimeException e) {
-            return unserializable(args, e);
+            return out.append(unserializable(args, e));
         }
-        return write(masked);
+        return appendTo(out, masked);
     }
 
     /**

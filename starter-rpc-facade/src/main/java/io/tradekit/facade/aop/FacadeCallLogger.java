@@ -68,8 +68,9 @@ public class FacadeCallLogger {
             line.append(" error=").append(LogSanitizer.escape(error));
         }
         if (logPayload) {
-            line.append(" request=").append(json.writeArguments(method.logMethod, args))
-                    .append(" response=").append(json.write(response));
+            // Straight into the line: no intermediate string per payload.
+            json.appendArguments(line.append(" request="), method.logMethod, args);
+            json.appendTo(line.append(" response="), response);
         }
         return line.toString();
     }
