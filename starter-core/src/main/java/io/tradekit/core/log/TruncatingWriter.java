@@ -15,10 +15,6 @@ final class TruncatingWriter extends Writer {
     private final int start;
     private long total;
 
-    TruncatingWriter(int maxLength) {
-        this(new StringBuilder(Math.min(maxLength, 256)), maxLength);
-    }
-
     TruncatingWriter(StringBuilder out, int maxLength) {
         this.maxLength = maxLength;
         this.out = out;
@@ -51,16 +47,6 @@ final class TruncatingWriter extends Writer {
     @Override
     public void close() {
         // Nothing to release; the text stays readable after Jackson closes the writer.
-    }
-
-    /**
-     * Returns what was written, cut to the maximum length with a marker telling the full length.
-     *
-     * @return the text, or its truncated form ending with {@code ...(truncated, N chars)}
-     */
-    String result() {
-        finish();
-        return out.substring(start);
     }
 
     /** Cuts what was appended to the maximum length and adds the marker telling the full length. */
