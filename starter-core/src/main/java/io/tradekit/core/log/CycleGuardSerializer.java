@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import com.fasterxml.jackson.databind.util.NameTransformer;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Wraps a bean serializer so that a bean met again inside itself (a back reference, directly or
@@ -22,9 +21,6 @@ final class CycleGuardSerializer extends JsonSerializer<Object> implements Conte
 
     static final String CYCLE_MARKER = "<cycle>";
 
-    // A per-call attribute: each writeValue() call gets its own path, so no ThreadLocal to leak.
-    private static final Object PATH_KEY = CycleGuardSerializer.class;
-
     private final JsonSerializer<Object> delegate;
 
     CycleGuardSerializer(JsonSerializer<Object> delegate) {
@@ -33,33 +29,21 @@ final class CycleGuardSerializer extends JsonSerializer<Object> implements Conte
 
     @Override
     public void serialize(Object value, JsonGenerator gen, SerializerProvider prov) throws IOException {
-        Deque<Object> path = path(prov);
-        if (isOnPath(path, value)) {
+        if (isOnPath(gen, value)) {
             gen.writeString(CYCLE_MARKER);
             return;
         }
-        path.push(value);
-        try {
-            delegate.serialize(value, gen, prov);
-        } finally {
-            path.pop();
-        }
+        delegate.serialize(value, gen, prov);
     }
 
     @Override
     public void serializeWithType(Object value, JsonGenerator gen, SerializerProvider prov, TypeSerializer typeSer)
             throws IOException {
-        Deque<Object> path = path(prov);
-        if (isOnPath(path, value)) {
+        if (isOnPath(gen, value)) {
             gen.writeString(CYCLE_MARKER);
             return;
         }
-        path.push(value);
-        try {
-            delegate.serializeWithType(value, gen, prov, typeSer);
-        } finally {
-            path.pop();
-        }
+        delegate.serializeWithType(value, gen, prov, typeSer);
     }
 
     @Override
@@ -102,22 +86,16 @@ final class CycleGuardSerializer extends JsonSerializer<Object> implements Conte
         return delegate;
     }
 
-    private static Deque<Object> path(SerializerProvider prov) {
-        Object existing = prov.getAttribute(PATH_KEY);
-        if (existing instanceof Deque<?>) {
-            @SuppressWarnings("unchecked")
-            Deque<Object> path = (Deque<Object>) existing;
-            return path;
-        }
-        Deque<Object> path = new ArrayDeque<>();
-        prov.setAttribute(PATH_KEY, path);
-        return path;
-    }
-
-    // Identity, not equals(): equals() is user code that may be expensive, lazy-load or throw.
-    private static boolean isOnPath(Deque<Object> path, Object value) {
-        for (Object ancestor : path) {
-            if (ancestor == value) {
+    /*
+     * The ancestors are already in the generator: every bean, array, collection and map serializer opens
+     * its output context with the value it writes (writeStartObject(value) / writeStartArray(value, n)),
+     * so walking the contexts up finds the path without any per-call state (a per-call path used to cost
+     * a ContextAttributes copy and a deque on every log line). Identity, not equals(): equals() is user
+     * code that may be expensive, lazy-load or throw.
+     */
+    private static boolean isOnPath(JsonGenerator gen, Object value) {
+        for (JsonStreamContext context = gen.getOutputContext(); context != null; context = context.getParent()) {
+            if (context.getCurrentValue() == value) {
                 return true;
             }
         }

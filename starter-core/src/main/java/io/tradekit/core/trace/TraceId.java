@@ -1,6 +1,7 @@
 package io.tradekit.core.trace;
 
-import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 
 /**
@@ -26,6 +27,8 @@ public final class TraceId {
 
     /** The maximum length of a valid trace id. */
     public static final int MAX_LENGTH = 64;
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private TraceId() {
     }
@@ -57,11 +60,18 @@ public final class TraceId {
     /**
      * Generates a new trace id without storing it.
      *
+     * <p>128 random bits from {@link ThreadLocalRandom}: a trace id must be unique, not unguessable (it
+     * authorizes nothing and is printed in every log line), and {@code UUID.randomUUID()} went through
+     * the shared {@code SecureRandom} on every facade call without a caller's id.
+     *
      * @return 32 lowercase hexadecimal characters
      */
     public static String newId() {
-        UUID uuid = UUID.randomUUID();
-        return hex(uuid.getMostSignificantBits()) + hex(uuid.getLeastSignificantBits());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] id = new byte[32];
+        hex(random.nextLong(), id, 0);
+        hex(random.nextLong(), id, 16);
+        return new String(id, StandardCharsets.US_ASCII);
     }
 
     /**
@@ -99,9 +109,11 @@ public final class TraceId {
         return new Scope(traceId, previous);
     }
 
-    private static String hex(long bits) {
-        String digits = Long.toHexString(bits);
-        return "0".repeat(16 - digits.length()) + digits;
+    private static void hex(long bits, byte[] out, int offset) {
+        for (int i = 15; i >= 0; i--) {
+            out[offset + i] = HEX_DIGITS[(int) (bits & 0xF)];
+            bits >>>= 4;
+        }
     }
 
     /**

@@ -56,6 +56,38 @@ class MaskingJsonWriterSafetyTest {
                 + "\"parent\":\"<cycle>\",\"children\":[]}]}");
     }
 
+    /** A bean that reaches back to its holder through a map and through an array. */
+    static final class Bag {
+        private final String name = "bag";
+        private final Map<String, Object> byName = new java.util.LinkedHashMap<>();
+        private Object[] items;
+    }
+
+    @Test
+    void writesABackReferenceThroughAMapAndThroughAnArrayAsACycleMarker() {
+        Bag bag = new Bag();
+        Node inMap = new Node("in-map");
+        inMap.add(new Node("leaf"));
+        bag.byName.put("me", bag);
+        bag.byName.put("node", inMap);
+        bag.items = new Object[] {bag, "x"};
+
+        assertThat(writer.write(bag)).isEqualTo("{\"name\":\"bag\",\"byName\":{\"me\":\"<cycle>\","
+                + "\"node\":{\"name\":\"in-map\",\"children\":[{\"name\":\"leaf\",\"parent\":\"<cycle>\","
+                + "\"children\":[]}]}},\"items\":[\"<cycle>\",\"x\"]}");
+    }
+
+    @Test
+    void aCycleMarkerInTheRequestDoesNotLeakIntoTheNextWrite() {
+        // The path is the generator's, not state kept between calls: the same object written again at
+        // the root, and then inside another root, is written in full both times.
+        Node root = new Node("root").pointToSelf();
+        String first = writer.write(root);
+
+        assertThat(writer.write(root)).isEqualTo(first);
+        assertThat(writer.write(List.of(new Node("other"), new Node("x")))).doesNotContain("<cycle>");
+    }
+
     @Test
     void writesTheSameObjectTwiceWhenItIsSharedButNotCyclic() {
         Node shared = new Node("shared");

@@ -33,6 +33,32 @@ class TraceIdTest {
     }
 
     @Test
+    void newIdsFromManyThreadsAtOnceAreUnique() throws Exception {
+        int threads = 8;
+        int perThread = 5_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<java.util.List<String>>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return IntStream.range(0, perThread).mapToObj(i -> TraceId.newId()).toList();
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            for (java.util.concurrent.Future<java.util.List<String>> future : futures) {
+                ids.addAll(future.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(ids).hasSize(threads * perThread).allMatch(id -> id.matches("[0-9a-f]{32}"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void currentIsTheMdcValueOrNull() {
         assertThat(TraceId.current()).isNull();
 

@@ -59,7 +59,7 @@ public class FacadeCallLogger {
     }
 
     private String line(FacadeMethod method, Object[] args, BaseResponse response, long elapsedNanos, String error) {
-        StringBuilder line = new StringBuilder(256)
+        StringBuilder line = new StringBuilder(512)
                 .append("call=").append(method.qualifiedName)
                 .append(" success=").append(response.isSuccess())
                 .append(" code=").append(LogSanitizer.escape(response.getCode()))
