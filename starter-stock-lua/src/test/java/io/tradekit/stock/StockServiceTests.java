@@ -206,7 +206,7 @@ class StockServiceTests {
 
     /**
      * Values Lua's {@code tonumber} would read but Redis's {@code DECRBY}/{@code INCRBY} refuse (hex,
-     * exponent, blanks, fractions), negative values (the scripts never make one; a record of one
+     * exponent, blanks, fractions, leading zeros), negative values (the scripts never make one; a record of one
      * could not be replayed) and values over 14 characters (Lua 5.1 prints numbers with 14
      * significant digits, so a longer stock would be written into records as {@code 1e+15}; the
      * starter's own limit is 10^12) are reported as corrupt before any write, instead of failing the
@@ -214,11 +214,14 @@ class StockServiceTests {
      */
     @ParameterizedTest
     @ValueSource(strings = {"redis.call('FLUSHALL')", "0x10", "1e3", " 5", "5 ", "5.5", "+5", "", "--5",
-        "-3", "-0", "999999999999999", "99999999999999999999"})
+        "-3", "-0", "007", "00", "0 ", "999999999999999", "99999999999999999999"})
     void aStockKeyHoldingNoIntegerIsReportedAndLeftAlone(String corrupt) {
         String item = newItem();
         raw.set(PREFIX + "{" + item + "}", corrupt);
         assertThat(stock.deduct(new StockCommand(item, "b1", "o1", 1)).code()).isEqualTo(StockCode.STOCK_CORRUPT);
+        // More than any of them holds: the not-enough path, which must not call a corrupt value "not enough".
+        assertThat(stock.deduct(new StockCommand(item, "b1", "o3", 1_000_000)).code())
+                .isEqualTo(StockCode.STOCK_CORRUPT);
         assertThat(stock.increase(new StockCommand(item, "b1", "o2", 1)).code()).isEqualTo(StockCode.STOCK_CORRUPT);
         assertThat(raw.get(PREFIX + "{" + item + "}")).isEqualTo(corrupt);
         assertThat(raw.exists(PREFIX + "{" + item + "}:records")).isZero();
