@@ -8,6 +8,13 @@
 # record); pass2notime.lua / pass2noindex.lua = pass2 without TIME (constant ts) / without the index
 # field (attribution only, not shippable); fewconv.lua = pass2 turning each number into text once
 # (shipped by the third pass). ref's rps column is not parsed (its JSON argument has commas): read its us.
+# Fourth pass (the floor the contract sets): reftime.lua = ref + one TIME call (ref's arguments);
+# contractmin.lua = the least a script can do and still meet the contract's deduct: the replay lookup
+# returning the first record, GET, DECRBY, TIME, and a record holding type, before, after, delta,
+# identifier and Redis time — no validation, no sold-out or missing-stock codes, no index field.
+# cmchecks / cmts / cmidx / cmreply = contractmin plus one of the shipped script's parts each (the
+# checks and codes, the millisecond timestamp, the index field, the string reply); pass3.lua =
+# StockScripts.DEDUCT before the fourth pass (Lua pattern check), pass4.lua = after (pcall DECRBY).
 # usage: run.sh SERVER PORT ROUNDS N PIPELINE variants...
 SERVER=$1; PORT=$2; ROUNDS=$3; N=$4; P=$5; shift 5
 $SERVER --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no --protected-mode yes > /tmp/stock-lua-ab-server-$PORT.log 2>&1 &
@@ -21,7 +28,7 @@ for r in $(seq 1 $ROUNDS); do
   line="round $r:"
   for v in "$@"; do
     $CLI del 's:{bench}:records' > /dev/null; $CLI set 's:{bench}' 1000000000000 > /dev/null
-    if [ $v = ref ]; then A=('b|__rand_int__|-1' 1 '{"type":"DEDUCT","before":1000000000000,"after":999999999999,"delta":-1,"identifier":"x","ts":1700000000000}');
+    if [ $v = ref ] || [ $v = reftime ]; then A=('b|__rand_int__|-1' 1 '{"type":"DEDUCT","before":1000000000000,"after":999999999999,"delta":-1,"identifier":"x","ts":1700000000000}');
     else A=('b|__rand_int__|-1' 1 i '#D|i'); fi
     c0=$(cpu)
     out=$(redis-benchmark -h 127.0.0.1 -p $PORT -c 50 -P $P -n $N -r 1000000000 --csv evalsha ${SHA[$v]} 2 's:{bench}' 's:{bench}:records' "${A[@]}" 2>&1)

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * The second baseline: what a team writes by hand when it wants the seed's call log without
  * tradekit — validate, proceed, then one INFO line with the elapsed time and the request and response
  * as plain Jackson JSON (no masking, no cap), to the same async appender as the facade's line.
+ * Without payload it logs only the method and the elapsed time: the cheapest line a per-call log can
+ * be, i.e. the floor any aspect writing one line per call pays on top of validation.
  */
 @Aspect
 public class LoggingValidatingAspect {
@@ -25,9 +27,11 @@ public class LoggingValidatingAspect {
 
     private final ExecutableValidator validator;
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean payload;
 
-    public LoggingValidatingAspect(ExecutableValidator validator) {
+    public LoggingValidatingAspect(ExecutableValidator validator, boolean payload) {
         this.validator = validator;
+        this.payload = payload;
     }
 
     @Around("execution(* io.tradekit.benchmarks.facade.BenchOrderFacade.*(..))")
@@ -40,7 +44,9 @@ public class LoggingValidatingAspect {
             throw new ConstraintViolationException(violations);
         }
         Object result = joinPoint.proceed();
-        if (LOG.isInfoEnabled()) {
+        if (!payload) {
+            LOG.info("call={} elapsedMs={}", signature.getName(), (System.nanoTime() - start) / 1_000_000);
+        } else if (LOG.isInfoEnabled()) {
             LOG.info("call={} elapsedMs={} request={} response={}", signature.getName(),
                     (System.nanoTime() - start) / 1_000_000, write(joinPoint.getArgs()), write(result));
         }

@@ -1,0 +1,11 @@
+local prior = redis.call('HGET', KEYS[2], ARGV[1])
+if prior then
+  return prior
+end
+local stock = redis.call('GET', KEYS[1])
+local after = redis.call('DECRBY', KEYS[1], ARGV[2])
+local now = redis.call('TIME')
+local ts = now[1] .. now[2]
+local ba = stock .. '|' .. after
+redis.call('HSET', KEYS[2], ARGV[1], 'DEDUCT|' .. ba .. '|-' .. ARGV[2] .. '|' .. ARGV[3] .. '|' .. ts)
+return '0|' .. ba .. '|' .. ts
