@@ -14,7 +14,8 @@
 # identifier and Redis time — no validation, no sold-out or missing-stock codes, no index field.
 # cmchecks / cmts / cmidx / cmreply = contractmin plus one of the shipped script's parts each (the
 # checks and codes, the millisecond timestamp, the index field, the string reply); pass3.lua =
-# StockScripts.DEDUCT before the fourth pass (Lua pattern check), pass4.lua = after (pcall DECRBY).
+# StockScripts.DEDUCT before the fourth pass (Lua pattern check). The variant name "shipped" is read
+# from StockScripts.DEDUCT itself at run time (the fourth pass measured it as pass4: pcall DECRBY).
 # usage: run.sh SERVER PORT ROUNDS N PIPELINE variants...
 SERVER=$1; PORT=$2; ROUNDS=$3; N=$4; P=$5; shift 5
 $SERVER --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no --protected-mode yes > /tmp/stock-lua-ab-server-$PORT.log 2>&1 &
@@ -22,8 +23,12 @@ SPID=$!
 sleep 0.5
 CLI="redis-cli -h 127.0.0.1 -p $PORT"
 cpu() { $CLI info cpu | tr -d '\r' | awk -F: '/^used_cpu_(sys|user):/ {s+=$2} END {printf "%.6f", s}'; }
+# The current deduct script, straight from the Java text block (12 spaces of indentation).
+shipped() { python3 -c "import re,sys; s=open(sys.argv[1]).read(); b=re.search(r'DEDUCT = \"\"\"\n(.*?)\"\"\"', s, re.S).group(1); print('\n'.join(l[12:] for l in b.split('\n')))" ../../../starter-stock-lua/src/main/java/io/tradekit/stock/redis/StockScripts.java; }
 declare -A SHA
-for v in "$@"; do SHA[$v]=$($CLI script load "$(cat $v.lua)"); done
+for v in "$@"; do
+  if [ $v = shipped ]; then SHA[$v]=$($CLI script load "$(shipped)"); else SHA[$v]=$($CLI script load "$(cat $v.lua)"); fi
+done
 for r in $(seq 1 $ROUNDS); do
   line="round $r:"
   for v in "$@"; do
