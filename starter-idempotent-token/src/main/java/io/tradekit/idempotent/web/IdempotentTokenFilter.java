@@ -2,6 +2,7 @@ package io.tradekit.idempotent.web;
 
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.log.LogSanitizer;
+import io.tradekit.core.web.FailureResponses;
 import io.tradekit.idempotent.ConsumeOutcome;
 import io.tradekit.idempotent.IdempotentTokenException;
 import io.tradekit.idempotent.IdempotentTokenService;
@@ -77,7 +78,7 @@ public class IdempotentTokenFilter implements Filter {
         } catch (IdempotentTokenUnavailableException e) {
             log.warn("Idempotent token store unavailable, request to {} refused: {}",
                     LogSanitizer.escape(path), LogSanitizer.escape(e.getMessage()));
-            JsonResponses.writeFailure(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            FailureResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     CommonErrorCode.SERVICE_UNAVAILABLE,
                     "The duplicate-submission check is unavailable, please retry later.");
             return;
@@ -107,7 +108,7 @@ public class IdempotentTokenFilter implements Filter {
             case MISSING, MALFORMED -> HttpServletResponse.SC_BAD_REQUEST;
             default -> HttpServletResponse.SC_CONFLICT;
         };
-        JsonResponses.writeFailure(response, status, IdempotentTokenException.errorCodeOf(outcome),
+        FailureResponses.write(response, status, IdempotentTokenException.errorCodeOf(outcome),
                 IdempotentTokenException.describe(outcome, scene));
     }
 

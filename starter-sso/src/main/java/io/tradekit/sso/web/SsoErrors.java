@@ -7,10 +7,10 @@ import cn.dev33.satoken.exception.NotRoleException;
 import cn.dev33.satoken.exception.SaTokenException;
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.error.ErrorCode;
+import io.tradekit.core.web.FailureResponses;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Turns Sa-Token's exceptions into HTTP status, {@link CommonErrorCode} and a message of our own:
@@ -51,34 +51,6 @@ public final class SsoErrors {
 
     /** Writes {@code {"success":false,"code":…,"message":…}} with the status; codes and messages are ours. */
     public static void write(HttpServletResponse response, Failure failure) throws IOException {
-        byte[] body = json(failure).getBytes(StandardCharsets.UTF_8);
-        response.resetBuffer();
-        response.setStatus(failure.status());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
-    }
-
-    static String json(Failure failure) {
-        return "{\"success\":false,\"code\":\"" + escape(failure.code().getCode()) + "\",\"message\":\""
-                + escape(failure.message()) + "\"}";
-    }
-
-    private static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        FailureResponses.write(response, failure.status(), failure.code(), failure.message());
     }
 }
