@@ -1,23 +1,21 @@
 package io.tradekit.cache.lettuce;
 
 import com.alicp.jetcache.CacheManager;
-import com.alicp.jetcache.CacheResult;
-import com.alicp.jetcache.support.BroadcastManager;
-import com.alicp.jetcache.support.CacheMessage;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tradekit.cache.support.RawBytesBroadcastManager;
 import io.tradekit.cache.support.RemoteBreaker;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +25,17 @@ import org.slf4j.LoggerFactory;
  * allow-listed codec's output), so instances on the Redisson level and on this one understand each
  * other on one channel.
  *
- * <p>Publishing is asynchronous: a slow or absent Redis never holds up the write that triggered it.
- * When subscribing fails (Redis down at start-up) it is retried every {@code retry-delay} on a
+ * <p>When subscribing fails (Redis down at start-up) it is retried every {@code retry-delay} on a
  * daemon thread until it works; once subscribed, Lettuce reconnects and resubscribes by itself.
  * Messages published meanwhile are lost: the local expire bounds the staleness that leaves.
  */
-final class LettuceBroadcastManager extends BroadcastManager {
+final class LettuceBroadcastManager extends RawBytesBroadcastManager {
 
     private static final Logger log = LoggerFactory.getLogger(LettuceBroadcastManager.class);
 
     private final BinaryCommands redis;
     private final AbstractRedisClient client;
-    private final String channel;
     private final byte[] channelBytes;
-    private final Function<Object, byte[]> encoder;
-    private final Function<byte[], Object> decoder;
-    private final RemoteBreaker breaker;
     private final long retryDelayMillis;
     private final ReentrantLock lock = new ReentrantLock();
     private StatefulRedisPubSubConnection<byte[], byte[]> connection;
@@ -50,15 +43,10 @@ final class LettuceBroadcastManager extends BroadcastManager {
     private boolean closed;
 
     LettuceBroadcastManager(CacheManager cacheManager, LettuceRemoteCacheConfig<?, ?> config, RemoteBreaker breaker) {
-        super(cacheManager);
-        checkConfig(config);
+        super(cacheManager, config, breaker);
         this.redis = new BinaryCommands(config.getConnector(), config.getCommandTimeout());
         this.client = config.getConnector().client();
-        this.channel = config.getBroadcastChannel();
         this.channelBytes = channel.getBytes(StandardCharsets.UTF_8);
-        this.encoder = config.getValueEncoder();
-        this.decoder = config.getValueDecoder();
-        this.breaker = breaker;
         this.retryDelayMillis = Math.max(1, config.getRetryDelay().toMillis());
     }
 
@@ -119,23 +107,8 @@ final class LettuceBroadcastManager extends BroadcastManager {
     }
 
     @Override
-    public CacheResult publish(CacheMessage message) {
-        if (breaker.isOpen()) {
-            // Redis is failing: the message could not go out, and other instances fall back on the local expire.
-            return CacheResult.FAIL_WITHOUT_MSG;
-        }
-        try {
-            byte[] bytes = encoder.apply(message);
-            redis.publishAsync(channel, bytes).whenComplete((receivers, failure) -> {
-                if (failure != null) {
-                    log.warn("tradekit cache: invalidation message on {} not published: {}", channel, failure.toString());
-                }
-            });
-            return CacheResult.SUCCESS_WITHOUT_MSG;
-        } catch (RuntimeException e) {
-            log.warn("tradekit cache: invalidation message on {} not published: {}", channel, e.toString());
-            return new CacheResult(e);
-        }
+    protected CompletionStage<?> send(byte[] bytes) {
+        return redis.publishAsync(channel, bytes);
     }
 
     @Override
