@@ -8,6 +8,8 @@ import io.tradekit.devservices.zookeeper.ZooKeeperDevService;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,8 @@ public final class DevServices {
     private static RocketMqSettings rocketMqSettings;
     private static ZooKeeperDevService zooKeeper;
     private static boolean shutdownHookAdded;
+    /** Counted down by Spring Boot's shutdown hook once it has closed its contexts; null outside Boot. */
+    private static CountDownLatch springBootContextsClosed;
 
     /** Names Spring Boot and Spring Framework give their JVM shutdown-hook threads. */
     private static final Set<String> SPRING_SHUTDOWN_THREADS =
@@ -128,22 +132,49 @@ public final class DevServices {
     }
 
     /**
+     * Called by the Spring Boot integration before it starts a server: the servers then stop only after
+     * Spring Boot's shutdown hook has closed its contexts. It hands back the action to register as a
+     * Spring Boot shutdown handler ({@code SpringApplication.getShutdownHandlers()}, run after every
+     * context is closed), or {@code null} when one is registered already.
+     *
+     * @return the handler that tells the JVM hook Spring Boot is done, or {@code null}
+     */
+    public static synchronized Runnable stopAfterSpringBoot() {
+        if (springBootContextsClosed != null) {
+            return null;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        springBootContextsClosed = closed;
+        return closed::countDown;
+    }
+
+    /**
      * JVM shutdown hooks run concurrently: stopping the servers while Spring still closes its
-     * contexts would make Redisson, RocketMQ clients and Dubbo fail (and log) against servers that
-     * vanish under them. So the hook first waits for Spring's own shutdown-hook threads.
+     * contexts would make Redisson, RocketMQ clients and Dubbo fail against servers that vanish under
+     * them — Dubbo then retried unregistering from the vanished ZooKeeper for more than 30 s per JVM
+     * exit. A snapshot of the running threads is not enough to wait for Spring: the JVM starts the
+     * hooks one after another, so this one may look before Spring's has started. Under Spring Boot it
+     * therefore waits for the shutdown handler registered through {@link #stopAfterSpringBoot()};
+     * plain Spring's own hook thread is still joined if it is seen.
      */
     private static void stopAfterSpringContexts() {
         long deadline = System.nanoTime() + SPRING_SHUTDOWN_WAIT.toNanos();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (SPRING_SHUTDOWN_THREADS.contains(thread.getName()) && thread != Thread.currentThread()) {
-                long remainingMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-                try {
-                    thread.join(remainingMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+        CountDownLatch bootClosed;
+        synchronized (DevServices.class) {
+            bootClosed = springBootContextsClosed;
+        }
+        try {
+            if (bootClosed != null && !bootClosed.await(SPRING_SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Spring Boot did not close its contexts within {}; stopping the dev services anyway",
+                        SPRING_SHUTDOWN_WAIT);
+            }
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (SPRING_SHUTDOWN_THREADS.contains(thread.getName()) && thread != Thread.currentThread()) {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         synchronized (DevServices.class) {
             if (rocketMq != null) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -51,6 +52,11 @@ final class DevServicesContributor {
                 .bindOrCreate("tradekit.dev-services", DevServicesProperties.class);
         if (!properties.isEnabled()) {
             return;
+        }
+        Runnable bootClosed = DevServices.stopAfterSpringBoot();
+        if (bootClosed != null) {
+            // Runs after Spring Boot's shutdown hook closed every context: only then do the servers go.
+            SpringApplication.getShutdownHandlers().add(bootClosed);
         }
         Map<String, Object> addresses = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
