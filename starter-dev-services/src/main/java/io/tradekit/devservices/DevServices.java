@@ -47,6 +47,8 @@ public final class DevServices {
     private static final Set<String> SPRING_SHUTDOWN_THREADS =
             Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
     private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /** How long Spring Boot's hook thread may take to appear before its absence means "no Boot hook". */
+    private static final Duration SPRING_HOOK_GRACE = Duration.ofMillis(500);
 
     private DevServices() {
     }
@@ -164,7 +166,7 @@ public final class DevServices {
             bootClosed = springBootContextsClosed;
         }
         try {
-            if (bootClosed != null && !bootClosed.await(SPRING_SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (bootClosed != null && !awaitSpringBoot(bootClosed, deadline)) {
                 log.warn("Spring Boot did not close its contexts within {}; stopping the dev services anyway",
                         SPRING_SHUTDOWN_WAIT);
             }
@@ -183,5 +185,33 @@ public final class DevServices {
             }
         }
         stopAll();
+    }
+
+    /*
+     * Waits for Boot's handler. Boot's hook thread may not have started yet (the race above), so its
+     * absence only counts after a grace period: an application that switched Boot's shutdown hook off
+     * (spring.main.register-shutdown-hook=false) never runs the handler and must not wait 30 s to exit.
+     */
+    private static boolean awaitSpringBoot(CountDownLatch bootClosed, long deadline) throws InterruptedException {
+        long graceEnd = System.nanoTime() + SPRING_HOOK_GRACE.toNanos();
+        while (!bootClosed.await(20, TimeUnit.MILLISECONDS)) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
+                return false;
+            }
+            if (now - graceEnd >= 0 && !isRunning("SpringApplicationShutdownHook")) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isRunning(String threadName) {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (threadName.equals(thread.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
