@@ -134,7 +134,7 @@ public final class DevServices {
     }
 
     /**
-     * Called by the Spring Boot integration before it starts a server: the servers then stop only after
+     * Called by the Spring Boot integration once it has started a server: the servers then stop only after
      * Spring Boot's shutdown hook has closed its contexts. It hands back the action to register as a
      * Spring Boot shutdown handler ({@code SpringApplication.getShutdownHandlers()}, run after every
      * context is closed), or {@code null} when one is registered already.

@@ -53,11 +53,6 @@ final class DevServicesContributor {
         if (!properties.isEnabled()) {
             return;
         }
-        Runnable bootClosed = DevServices.stopAfterSpringBoot();
-        if (bootClosed != null) {
-            // Runs after Spring Boot's shutdown hook closed every context: only then do the servers go.
-            SpringApplication.getShutdownHandlers().add(bootClosed);
-        }
         Map<String, Object> addresses = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
         if (isOn(properties.getRedis().getEnabled(), anyPresent("org.redisson.api.RedissonClient",
@@ -94,6 +89,11 @@ final class DevServicesContributor {
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, addresses));
         if (!started.isEmpty()) {
             log.info("tradekit dev services (shared by this JVM): " + String.join("; ", started));
+            Runnable bootClosed = DevServices.stopAfterSpringBoot();
+            if (bootClosed != null) {
+                // Runs after Spring Boot's shutdown hook closed every context: only then do the servers go.
+                SpringApplication.getShutdownHandlers().add(bootClosed);
+            }
         }
     }
 

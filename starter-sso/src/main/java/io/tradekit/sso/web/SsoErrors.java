@@ -9,7 +9,6 @@ import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.error.ErrorCode;
 import io.tradekit.core.web.FailureResponses;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 
 /**
