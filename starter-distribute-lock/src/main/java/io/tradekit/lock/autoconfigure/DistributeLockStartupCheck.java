@@ -113,7 +113,11 @@ final class DistributeLockStartupCheck implements BeanFactoryPostProcessor {
         if (annotated.isEmpty()) {
             return;
         }
-        LockKeyResolver resolver = beanFactory.getBeanProvider(LockKeyResolver.class).getIfAvailable(LockKeyResolver::new);
+        // The advisor's resolver when there is one, so each annotation is parsed once; looked up
+        // without eager init: a FactoryBean must not be created this early just to learn its type.
+        String[] names = beanFactory.getBeanNamesForType(LockKeyResolver.class, false, false);
+        LockKeyResolver resolver = names.length == 1 ? beanFactory.getBean(names[0], LockKeyResolver.class)
+                : new LockKeyResolver();
         Set<Class<?>> classes = new LinkedHashSet<>();
         annotated.forEach(found -> classes.add(found.method().getDeclaringClass()));
         classes.forEach(resolver::validateClass);

@@ -148,6 +148,18 @@ class DistributeLockAutoConfigurationTests {
     }
 
     @Test
+    void aUserDefinedTemplateIsTheBackendWithoutARedissonClientBean() {
+        DistributeLockTemplate own = new DistributeLockTemplate(redisson, DistributeLockTemplate.Options.defaults(),
+                new DistributeLockListener() { });
+        runner.withBean("myTemplate", DistributeLockTemplate.class, () -> own, definition -> definition.setDestroyMethodName(""))
+                .withBean(Locked.class, () -> new Locked(redisson)).run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(RedissonClient.class);
+                    assertThat(context.getBean(Locked.class).holds("own-template", "tradekit:lock:{AUTO#own-template}"))
+                            .isTrue();
+                });
+    }
+
+    @Test
     void addsTheMetricsListenerOnlyWithAMeterRegistry() {
         withRedisson().run(context -> assertThat(context).doesNotHaveBean("distributeLockMetricsListener")
                 .hasBean("distributeLockEventPublishingListener"));

@@ -9,6 +9,7 @@ import io.tradekit.lock.DistributeLock;
 import io.tradekit.lock.DistributeLockTemplate;
 import io.tradekit.lock.aop.DistributeLockAdvisor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,17 @@ import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 import org.redisson.spring.starter.RedissonAutoConfigurationV2;
 import org.springframework.beans.factory.UnsatisfiedDependencyException;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 
 /**
  * Fail closed: what the start-up does when the lock has no backend, is disabled, or is put where
@@ -194,6 +199,26 @@ class DistributeLockStartupCheckTests {
     void noBackendAndNoLockUserStartsSilently(CapturedOutput output) {
         runner.run(context -> assertThat(context).hasNotFailed());
         assertThat(output.getAll()).doesNotContain("WITHOUT a lock");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Unclientized.class)
+    static class AppWithoutRedissonAutoConfiguration {
+    }
+
+    @Test
+    void aSpringBootApplicationWithRedissonsAutoConfigurationExcludedFailsWithAReadableReport(CapturedOutput output) {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(AppWithoutRedissonAutoConfiguration.class)
+                .properties("spring.main.web-application-type=none", "spring.main.banner-mode=off",
+                        "spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2,"
+                                + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration");
+        assertThatThrownBy(application::run).isInstanceOf(DistributeLockStartupException.class);
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .containsPattern("Description:\\s+@DistributeLock on " + Pattern.quote(Unclientized.class.getName()) + "#")
+                .contains("there is no RedissonClient bean")
+                .containsPattern("Action:\\s+Add org.redisson:redisson-spring-boot-starter")
+                .doesNotContain("\tat io.tradekit");
     }
 
     @Test
