@@ -7,7 +7,6 @@ import io.tradekit.lock.aop.LockKeyResolver;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -38,6 +37,10 @@ final class DistributeLockStartupCheck implements BeanFactoryPostProcessor {
     /** Name of the stand-in that fails an injection of the template with the reason (created only on injection). */
     static final String UNAVAILABLE_TEMPLATE = "distributeLockTemplate";
 
+    private static final String ADD_BACKEND = "Add org.redisson:redisson-spring-boot-starter (this starter brings it "
+            + "unless excluded) with spring.data.redis.* pointing at your Redis, or define a RedissonClient @Bean; "
+            + "or set " + ENABLED_PROPERTY + "=false to run the annotated methods without a lock.";
+
     private static final Logger log = LoggerFactory.getLogger(DistributeLockStartupCheck.class);
 
     private final Environment environment;
@@ -53,10 +56,10 @@ final class DistributeLockStartupCheck implements BeanFactoryPostProcessor {
         failOnUninterceptable(annotated);
         validateRules(beanFactory, annotated);
         if (!enabled) {
-            if (!annotated.isEmpty()) {
+            List<String> methods = annotated.stream().map(AnnotatedBeanMethods.Found::describe).distinct().toList();
+            if (!methods.isEmpty()) {
                 log.warn("{}=false: {} @DistributeLock method(s) run WITHOUT a lock: {}", ENABLED_PROPERTY,
-                        annotated.size(), annotated.stream().map(AnnotatedBeanMethods.Found::describe)
-                                .collect(Collectors.joining(", ")));
+                        methods.size(), String.join(", ", methods));
             }
             registerUnavailableTemplate(beanFactory, "DistributeLockTemplate is not available: " + ENABLED_PROPERTY
                     + "=false.", "Set " + ENABLED_PROPERTY + "=true (with a RedissonClient), or do not inject "
@@ -77,10 +80,6 @@ final class DistributeLockStartupCheck implements BeanFactoryPostProcessor {
         }
         registerUnavailableTemplate(beanFactory, "DistributeLockTemplate cannot lock: " + missing, ADD_BACKEND);
     }
-
-    private static final String ADD_BACKEND = "Add org.redisson:redisson-spring-boot-starter (this starter brings it "
-            + "unless excluded) with spring.data.redis.* pointing at your Redis, or define a RedissonClient @Bean; "
-            + "or set " + ENABLED_PROPERTY + "=false to run the annotated methods without a lock.";
 
     /** The same domain as the auto-configuration's condition: anything but true/false would silently switch off. */
     private boolean enabled() {
