@@ -21,9 +21,11 @@ import java.lang.annotation.Target;
  * public OrderDTO create(OrderCreateRequest request) { ... }
  * }</pre>
  *
- * <p>A misconfigured annotation (blank scene, neither key nor keyExpression, an unparsable or
- * unsafe expression, an expireTime of 0 or below -1, a waitTime below -1) fails the application
- * start-up with a message naming the method. Failures at call time are
+ * <p>A misconfigured annotation (a scene breaking the {@link DistributeLockSpec} rules, neither key
+ * nor keyExpression, an unparsable or unsafe expression, an expireTime of 0 or below -1, a waitTime
+ * below -1) fails the application start-up with a message naming the method, and so does an
+ * annotation on a final, private or static method or in a final class, which no proxy could
+ * intercept. Calls through {@code this} bypass the proxy and run unlocked. Failures at call time are
  * {@link DistributeLockException}s. The programmatic twin is {@link DistributeLockTemplate}; the
  * fencing token of the acquisition is {@link DistributeLockContext#fencingToken()}.
  */

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  *         DistributeLockConstant.DEFAULT_EXPIRE_TIME, 0, () -> orderService.create(request));
  * }</pre>
  *
+ * <p>The scene, lease and wait follow the rules of {@link DistributeLockSpec}; a call with a spec
+ * built once skips re-checking them.
+ *
  * <p>The lock is released in {@code finally}, only if this thread still holds it; a failed release
  * is logged and reported to the {@link DistributeLockListener}, never thrown over the action's own
  * result or exception. Inside the action, {@link DistributeLockContext} gives the fencing token.
@@ -84,9 +87,10 @@ public class DistributeLockTemplate implements AutoCloseable {
     }
 
     /**
-     * Runs {@code action} while holding the lock {@code scene#key}.
+     * Runs {@code action} while holding the lock {@code scene#key}; the scene, lease and wait are
+     * checked on every call (they are run-time values here).
      *
-     * @param scene      the scene: not blank, no '{' or '}', from a small fixed set
+     * @param scene      the scene: see {@link DistributeLockSpec#scene()}
      * @param key        the key; {@code null}, blank or longer than the maximum: {@code PARAM_INVALID}
      * @param expireTime lease in ms, or {@link DistributeLockConstant#DEFAULT_EXPIRE_TIME} for the watchdog
      * @param waitTime   wait in ms ({@code 0} = try once), or {@link DistributeLockConstant#DEFAULT_WAIT_TIME}
@@ -98,8 +102,25 @@ public class DistributeLockTemplate implements AutoCloseable {
      * @throws IllegalArgumentException when scene, expireTime or waitTime is invalid
      */
     public <T> T execute(String scene, String key, int expireTime, int waitTime, Supplier<T> action) {
-        validate(scene, expireTime, waitTime);
+        return execute(new DistributeLockSpec(scene, expireTime, waitTime), key, action);
+    }
+
+    /**
+     * Runs {@code action} while holding the lock {@code spec.scene()#key}, with a spec validated
+     * when it was built (as {@link DistributeLock} methods do, once at start-up).
+     *
+     * @param spec   the scene, lease and wait
+     * @param key    the key; {@code null}, blank or longer than the maximum: {@code PARAM_INVALID}
+     * @param action the code to run
+     * @param <T>    the action's result type
+     * @return what {@code action} returned
+     * @throws DistributeLockException when the lock was not acquired; {@code action} did not run
+     * @throws NullPointerException    when {@code spec} or {@code action} is {@code null}
+     */
+    public <T> T execute(DistributeLockSpec spec, String key, Supplier<T> action) {
+        Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(action, "action");
+        String scene = spec.scene();
         if (key == null || key.isBlank() || key.length() > options.maxKeyLength()) {
             listener.onFailure(scene, DistributeLockListener.Failure.INVALID_KEY);
             throw new DistributeLockException(CommonErrorCode.PARAM_INVALID, "The lock key of scene "
@@ -108,8 +129,8 @@ public class DistributeLockTemplate implements AutoCloseable {
         String lockKey = LockKeys.lockKey(options.keyPrefix(), scene, key);
         RLock lock = redisson.getLock(lockKey);
         long started = System.nanoTime();
-        acquire(lock, scene, key, expireTime, waitMillis(waitTime), started);
-        HeldLock held = new HeldLock(scene, key, lockKey, lock, expireTime <= 0, System.nanoTime(), fencing);
+        acquire(lock, scene, key, spec.expireTime(), waitMillis(spec.waitTime()), started);
+        HeldLock held = new HeldLock(scene, key, lockKey, lock, spec.expireTime() <= 0, System.nanoTime(), fencing);
         DistributeLockContext.push(held);
         leaseMonitor.register(held);
         try {
@@ -203,19 +224,6 @@ public class DistributeLockTemplate implements AutoCloseable {
             listener.onLockLost(event);
         } catch (RuntimeException e) {
             log.warn("A DistributeLockListener failed on a lost lock: {}", e.toString());
-        }
-    }
-
-    private static void validate(String scene, int expireTime, int waitTime) {
-        if (scene == null || scene.isBlank() || scene.indexOf('{') >= 0 || scene.indexOf('}') >= 0) {
-            throw new IllegalArgumentException("The lock scene must be non-blank and free of '{' and '}'");
-        }
-        if (expireTime == 0 || expireTime < DistributeLockConstant.DEFAULT_EXPIRE_TIME) {
-            throw new IllegalArgumentException("expireTime must be -1 (watchdog) or a positive number of ms: "
-                    + expireTime);
-        }
-        if (waitTime < DistributeLockConstant.DEFAULT_WAIT_TIME) {
-            throw new IllegalArgumentException("waitTime must be -1 (default) or >= 0 ms: " + waitTime);
         }
     }
 

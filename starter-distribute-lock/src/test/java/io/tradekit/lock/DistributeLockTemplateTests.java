@@ -88,13 +88,35 @@ class DistributeLockTemplateTests {
 
     @Test
     void invalidSceneLeaseWaitOrActionAreProgrammingErrors() {
-        for (String scene : new String[] {null, "", "  ", "A{B", "A}B"}) {
+        for (String scene : new String[] {null, "", "  ", "A{B", "A}B", "S".repeat(129), "A\r\nB"}) {
             assertThatIllegalArgumentException().isThrownBy(() -> template.execute(scene, "k", -1, -1, () -> 1));
         }
         assertThatIllegalArgumentException().isThrownBy(() -> template.execute("T", "k", 0, -1, () -> 1));
         assertThatIllegalArgumentException().isThrownBy(() -> template.execute("T", "k", -2, -1, () -> 1));
         assertThatIllegalArgumentException().isThrownBy(() -> template.execute("T", "k", -1, -2, () -> 1));
         assertThatNullPointerException().isThrownBy(() -> template.execute("T", "k", -1, -1, null));
+    }
+
+    @Test
+    void aSpecBuiltOnceRunsWithoutReCheckAndItsCallsFailClosedOnBadInput() {
+        DistributeLockSpec spec = new DistributeLockSpec("SPEC", DistributeLockConstant.DEFAULT_EXPIRE_TIME, 0);
+        assertThat(template.execute(spec, "k", () -> redisson.getLock("tradekit:lock:{SPEC#k}").isHeldByCurrentThread()))
+                .isTrue();
+        assertThat(redisson.getLock("tradekit:lock:{SPEC#k}").isLocked()).isFalse();
+        AtomicInteger ran = new AtomicInteger();
+        assertThatNullPointerException().isThrownBy(() -> template.execute((DistributeLockSpec) null, "k", ran::incrementAndGet))
+                .withMessage("spec");
+        assertThatNullPointerException().isThrownBy(() -> template.execute(spec, "k", null)).withMessage("action");
+        for (String key : new String[] {null, "", " \r\n", "x".repeat(513), "x".repeat(1_000_000)}) {
+            assertThatThrownBy(() -> template.execute(spec, key, ran::incrementAndGet))
+                    .isInstanceOfSatisfying(DistributeLockException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(CommonErrorCode.PARAM_INVALID))
+                    .hasMessageNotContaining("xxxx");
+        }
+        String hostile = "'); redis.call('flushall'); --\r\nINFO forged";
+        assertThat(template.execute(spec, hostile,
+                () -> redisson.getLock("tradekit:lock:{SPEC#" + hostile + "}").isHeldByCurrentThread())).isTrue();
+        assertThat(ran).as("no bad call ran its action").hasValue(0);
     }
 
     @Test

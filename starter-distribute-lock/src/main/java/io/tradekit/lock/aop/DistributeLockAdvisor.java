@@ -13,8 +13,8 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
  * <p>Its order defaults to {@link Integer#MIN_VALUE} ({@code tradekit.lock.order}), ahead of the
  * transaction advisor ({@code Ordered.LOWEST_PRECEDENCE} by default): the lock is taken before the
  * transaction begins and released after it has committed. Its class filter validates every
- * annotated method of a bean when the bean is created, so a misconfigured annotation fails the
- * application start-up.
+ * annotated method of a bean through the shared {@link LockKeyResolver}, which the start-up check
+ * has already filled, so a misconfigured annotation fails the application start-up.
  */
 public class DistributeLockAdvisor extends AbstractPointcutAdvisor {
 

@@ -48,8 +48,8 @@ public class DistributeLockInterceptor implements MethodInterceptor {
         }
         String key = definition.key(invocation.getArguments());
         try {
-            return template.get().execute(definition.scene(), key, definition.expireTime(), definition.waitTime(),
-                    () -> proceed(invocation));
+            // The spec was validated once, at start-up: no per-call re-check.
+            return template.get().execute(definition.spec(), key, () -> proceed(invocation));
         } catch (CheckedThrowable wrapper) {
             throw wrapper.getCause();
         }

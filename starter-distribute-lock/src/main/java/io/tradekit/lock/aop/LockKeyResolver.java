@@ -3,8 +3,10 @@ package io.tradekit.lock.aop;
 import io.tradekit.core.expression.MethodExpression;
 import io.tradekit.lock.DistributeLock;
 import io.tradekit.lock.DistributeLockConstant;
+import io.tradekit.lock.DistributeLockSpec;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.aop.support.AopUtils;
@@ -25,12 +27,15 @@ public class LockKeyResolver {
     private final Map<Class<?>, Boolean> validatedClasses = new ConcurrentHashMap<>();
 
     /**
-     * Validates every {@link DistributeLock} method of a class, once per class.
+     * Validates every {@link DistributeLock} method of a class, once per class: the start-up check
+     * and the advisor's class filter both call it, so a call never re-checks an annotation.
      *
+     * @param targetClass a bean class (a CGLIB subclass counts as its user class)
      * @return whether the class has at least one such method
+     * @throws IllegalStateException naming the method when an annotation breaks a rule
      */
-    boolean validateClass(Class<?> targetClass) {
-        Class<?> userClass = ClassUtils.getUserClass(targetClass);
+    public boolean validateClass(Class<?> targetClass) {
+        Class<?> userClass = ClassUtils.getUserClass(Objects.requireNonNull(targetClass, "targetClass"));
         if (!AnnotationUtils.isCandidateClass(userClass, DistributeLock.class)) {
             return false;
         }
@@ -64,27 +69,20 @@ public class LockKeyResolver {
             return null;
         }
         String where = "@DistributeLock on " + specific.getDeclaringClass().getName() + "." + specific.getName();
-        String scene = annotation.scene();
-        if (scene.isBlank() || scene.indexOf('{') >= 0 || scene.indexOf('}') >= 0) {
-            throw new IllegalStateException(where + ": scene must be non-blank and free of '{' and '}'");
-        }
-        if (annotation.expireTime() == 0 || annotation.expireTime() < DistributeLockConstant.DEFAULT_EXPIRE_TIME) {
-            throw new IllegalStateException(where + ": expireTime must be -1 (watchdog) or a positive number of ms, was "
-                    + annotation.expireTime());
-        }
-        if (annotation.waitTime() < DistributeLockConstant.DEFAULT_WAIT_TIME) {
-            throw new IllegalStateException(where + ": waitTime must be -1 (default) or >= 0 ms, was "
-                    + annotation.waitTime());
+        DistributeLockSpec spec;
+        try {
+            spec = new DistributeLockSpec(annotation.scene(), annotation.expireTime(), annotation.waitTime());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + ": " + e.getMessage(), e);
         }
         String key = annotation.key();
-        if (!isSet(key)) {
-            if (!isSet(annotation.keyExpression())) {
-                throw new IllegalStateException(where + ": neither key nor keyExpression is set");
-            }
-            MethodExpression expression = MethodExpression.parse(specific, annotation.keyExpression());
-            return new LockDefinition(scene, null, expression, annotation.expireTime(), annotation.waitTime());
+        if (isSet(key)) {
+            return new LockDefinition(spec, key, null);
         }
-        return new LockDefinition(scene, key, null, annotation.expireTime(), annotation.waitTime());
+        if (!isSet(annotation.keyExpression())) {
+            throw new IllegalStateException(where + ": neither key nor keyExpression is set");
+        }
+        return new LockDefinition(spec, null, MethodExpression.parse(specific, annotation.keyExpression()));
     }
 
     private static boolean isSet(String value) {

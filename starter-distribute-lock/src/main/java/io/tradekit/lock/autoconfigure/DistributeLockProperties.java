@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("tradekit.lock")
 public class DistributeLockProperties {
 
-    /** Whether @DistributeLock and the DistributeLockTemplate bean are set up. */
+    /**
+     * Whether @DistributeLock takes its lock and the DistributeLockTemplate bean is set up. false is
+     * the one way to run annotated methods without a lock (one WARN at start-up names them); only
+     * true or false are accepted.
+     */
     private boolean enabled = true;
 
     /** Prefix of every lock name in Redis; the full name is prefix + "{" + scene + "#" + key + "}". */

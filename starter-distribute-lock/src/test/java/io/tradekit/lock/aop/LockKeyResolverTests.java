@@ -154,6 +154,40 @@ class LockKeyResolverTests {
                 .hasMessageContaining(OneGoodOneBad.class.getName() + ".bad");
     }
 
+    /** 129 characters, one over the limit. */
+    static final String OVERSIZED = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+            + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefX";
+
+    static class OversizedScene {
+        @DistributeLock(scene = OVERSIZED,
+                key = "k")
+        public void oversizedScene() {
+        }
+    }
+
+    static class BracedScene {
+        @DistributeLock(scene = "A{B}", key = "k")
+        public void bracedScene() {
+        }
+    }
+
+    @Test
+    void theAnnotationRulesAreTheSpecRulesWithTheMethodNamed() throws Exception {
+        assertThatIllegalStateException().isThrownBy(() -> resolver.validateClass(OversizedScene.class))
+                .withMessageContaining(OversizedScene.class.getName() + ".oversizedScene")
+                .withMessageContaining("at most 128").withCauseInstanceOf(IllegalArgumentException.class);
+        assertThatIllegalStateException().isThrownBy(() -> resolver.validateClass(BracedScene.class))
+                .withMessageContaining("bracedScene").withMessageContaining("'{'");
+        assertThat(definition(Valid.class, "register", String.class, String.class).spec())
+                .isEqualTo(new io.tradekit.lock.DistributeLockSpec("USER_REGISTER", -1, -1));
+    }
+
+    @Test
+    void validateClassRejectsNull() {
+        assertThatThrownBy(() -> resolver.validateClass(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("targetClass");
+    }
+
     private LockDefinition definition(Class<?> type, String name, Class<?>... parameterTypes) throws Exception {
         Method method = type.getMethod(name, parameterTypes);
         return resolver.definition(method, type);

@@ -1,6 +1,7 @@
 package io.tradekit.lock.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -94,28 +95,46 @@ class DistributeLockAutoConfigurationTests {
 
     @Test
     void misconfiguredAnnotationFailsTheStartUpNamingTheMethod() {
+        // Thrown by the start-up check itself now, before any bean is created (no wrapping exception).
         withRedisson().withBean(NoKey.class).run(context -> assertThat(context).hasFailed()
-                .getFailure().rootCause().hasMessageContaining(NoKey.class.getName() + ".misconfigured")
+                .getFailure().hasMessageContaining(NoKey.class.getName() + ".misconfigured")
                 .hasMessageContaining("neither key nor keyExpression"));
     }
 
     @Test
-    void backsOffWithoutARedissonClientBean() {
-        runner.run(context -> assertThat(context).doesNotHaveBean(DistributeLockTemplate.class)
-                .doesNotHaveBean(DistributeLockAdvisor.class));
+    void withoutARedissonClientBeanAndNoLockUserItStartsWithoutTheLockAndTheTemplateCannotBeObtained() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThatThrownBy(() -> context.getBean(DistributeLockTemplate.class))
+                    .rootCause().hasMessageContaining("DistributeLockTemplate cannot lock")
+                    .hasMessageContaining("no RedissonClient bean");
+        });
     }
 
     @Test
-    void backsOffWithoutRedissonOnTheClasspath() {
+    void withoutRedissonOnTheClasspathAndNoLockUserItStartsWithoutTheLock() {
         runner.withClassLoader(new FilteredClassLoader(RedissonClient.class))
-                .run(context -> assertThat(context).doesNotHaveBean(DistributeLockTemplate.class));
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DistributeLockTemplate.class)
+                        .doesNotHaveBean(DistributeLockAdvisor.class));
     }
 
     @Test
-    void backsOffWhenDisabled() {
-        withRedisson().withPropertyValues("tradekit.lock.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(DistributeLockTemplate.class)
-                        .doesNotHaveBean(DistributeLockAdvisor.class));
+    void whenDisabledNoLockIsSetUpAndTheTemplateCannotBeObtained() {
+        withRedisson().withPropertyValues("tradekit.lock.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(DistributeLockAdvisor.class)
+                    .doesNotHaveBean(DistributeLockInterceptor.class);
+            assertThatThrownBy(() -> context.getBean(DistributeLockTemplate.class))
+                    .rootCause().hasMessageContaining("tradekit.lock.enabled=false");
+        });
+    }
+
+    @Test
+    void locksEvenWithBootsAopAutoConfigurationSwitchedOff() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DistributeLockAutoConfiguration.class))
+                .withBean(RedissonClient.class, () -> redisson, definition -> definition.setDestroyMethodName(""))
+                .withBean(Locked.class)
+                .run(context -> assertThat(context.getBean(Locked.class).holds("no-aop", "tradekit:lock:{AUTO#no-aop}"))
+                        .isTrue());
     }
 
     @Test
@@ -126,6 +145,18 @@ class DistributeLockAutoConfigurationTests {
             assertThat(context).hasSingleBean(DistributeLockTemplate.class);
             assertThat(context.getBean(DistributeLockTemplate.class)).isSameAs(own);
         });
+    }
+
+    @Test
+    void aUserDefinedTemplateIsTheBackendWithoutARedissonClientBean() {
+        DistributeLockTemplate own = new DistributeLockTemplate(redisson, DistributeLockTemplate.Options.defaults(),
+                new DistributeLockListener() { });
+        runner.withBean("myTemplate", DistributeLockTemplate.class, () -> own, definition -> definition.setDestroyMethodName(""))
+                .withBean(Locked.class, () -> new Locked(redisson)).run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(RedissonClient.class);
+                    assertThat(context.getBean(Locked.class).holds("own-template", "tradekit:lock:{AUTO#own-template}"))
+                            .isTrue();
+                });
     }
 
     @Test
