@@ -9,6 +9,7 @@ import org.springframework.util.ReflectionUtils;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ public final class AnnotatedBeanMethods {
      * @param beanFactory the application's bean factory; no bean is created and no FactoryBean initialised
      * @param annotation  the annotation, found directly or as a meta-annotation, on the bean class's
      *                    own and inherited methods (private and static ones included)
-     * @return every annotated method, in bean-definition order, each once per bean
+     * @return every annotated method, in bean-definition order and by name within a bean, each once per bean
      */
     public static List<Found> find(ConfigurableListableBeanFactory beanFactory, Class<? extends Annotation> annotation) {
         List<Found> found = new ArrayList<>();
@@ -49,9 +50,13 @@ public final class AnnotatedBeanMethods {
             if (type == null || type.getName().startsWith("org.springframework.")) {
                 continue;
             }
-            ReflectionUtils.doWithMethods(ClassUtils.getUserClass(type), method -> found.add(new Found(name, method)),
+            List<Found> ofBean = new ArrayList<>();
+            ReflectionUtils.doWithMethods(ClassUtils.getUserClass(type), method -> ofBean.add(new Found(name, method)),
                     method -> !method.isBridge() && !method.isSynthetic()
                             && AnnotatedElementUtils.hasAnnotation(method, annotation));
+            // The JVM lists methods in no fixed order; sorted, "the first such method" is the same every start.
+            ofBean.sort(Comparator.comparing(Found::describe));
+            found.addAll(ofBean);
         }
         return found;
     }
