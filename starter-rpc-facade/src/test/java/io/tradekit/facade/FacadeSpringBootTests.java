@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Import;
  * configured; the provider bean is a real @Facade bean, its calls validated and their failures mapped.
  * Dubbo and the dev services are on the test classpath for other tests and switched off here.
  */
+@DirtiesContext // closes the context after the class: it sets the JVM-wide Dubbo filter switch
 @SpringBootTest(properties = {"dubbo.enabled=false", "tradekit.dev-services.enabled=false"})
 class FacadeSpringBootTests {
 
