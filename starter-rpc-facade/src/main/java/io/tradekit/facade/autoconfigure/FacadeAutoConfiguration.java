@@ -23,8 +23,8 @@ import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -56,7 +56,7 @@ public class FacadeAutoConfiguration {
     /** The service file every Jakarta Validation provider ships; Spring Boot's validation looks for it too. */
     static final String VALIDATION_PROVIDER = "classpath:META-INF/services/jakarta.validation.spi.ValidationProvider";
 
-    /** Binds and checks the properties without creating the properties bean (see the class comment). */
+    /** Binds and checks the properties without creating the properties bean, which the AOP beans must not need. */
     static FacadeProperties properties(Environment environment) {
         FacadeProperties properties = Binder.get(environment).bindOrCreate(PREFIX, FacadeProperties.class);
         properties.validate(PREFIX);
