@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -52,6 +53,8 @@ public final class FacadeBeanMethods {
      * @return the annotation, or {@code null} when the method is not a facade
      */
     public static Facade findFacade(Method method, Class<?> targetClass) {
+        Objects.requireNonNull(method, "method must not be null");
+        Objects.requireNonNull(targetClass, "targetClass must not be null");
         Class<?> userClass = ClassUtils.getUserClass(targetClass);
         Method specific = BridgeMethodResolver.findBridgedMethod(AopUtils.getMostSpecificMethod(method, userClass));
         Facade onMethod = AnnotatedElementUtils.findMergedAnnotation(specific, Facade.class);
@@ -72,7 +75,7 @@ public final class FacadeBeanMethods {
      * @return the methods, each once, in the order reflection lists them
      */
     public static List<Method> of(Class<?> type) {
-        Class<?> userClass = ClassUtils.getUserClass(type);
+        Class<?> userClass = ClassUtils.getUserClass(Objects.requireNonNull(type, "type must not be null"));
         List<Method> found = new ArrayList<>();
         for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
             if (!method.isBridge() && !method.isSynthetic() && findFacade(method, userClass) != null) {
@@ -90,6 +93,7 @@ public final class FacadeBeanMethods {
      * @return the methods with their bean names, in bean-definition order
      */
     public static List<AnnotatedBeanMethods.Found> find(ConfigurableListableBeanFactory beanFactory) {
+        Objects.requireNonNull(beanFactory, "beanFactory must not be null");
         List<AnnotatedBeanMethods.Found> found = new ArrayList<>();
         forEachBean(beanFactory, (name, type, bean) -> of(type).forEach(m -> found.add(new AnnotatedBeanMethods.Found(name, m))));
         return found;
