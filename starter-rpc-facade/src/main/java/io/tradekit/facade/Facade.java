@@ -24,8 +24,9 @@ import java.lang.annotation.Target;
  *
  * <p>On a type it applies to every public method the type declares or inherits (except those of
  * {@code Object}); an annotation on a method wins over the one on its type. Every such method must
- * return a concrete {@code BaseResponse} subclass with a public no-argument constructor, otherwise
- * the application does not start.
+ * return a concrete {@code BaseResponse} subclass with a public no-argument constructor and be one
+ * a proxy can intercept (not private, static or final, not in a final class), otherwise the
+ * application does not start. Calls through {@code this} bypass the proxy and are not wrapped.
  */
 @Documented
 @Inherited

@@ -1,9 +1,10 @@
 package io.tradekit.facade;
 
 /**
- * Thrown at application start-up (or on the first call of a lazily created bean) when a
- * {@link Facade} method cannot be wrapped, for example because it does not return a concrete
- * {@link io.tradekit.core.response.BaseResponse}; the message names the method.
+ * Thrown at application start-up (or on the first call of a bean whose type was unknown until
+ * then) when a {@link Facade} method cannot take effect: it does not return a concrete
+ * {@link io.tradekit.core.response.BaseResponse}, no proxy can intercept it, or Jakarta Validation
+ * is missing; the message names the method and what to change.
  */
 public class FacadeDefinitionException extends IllegalStateException {
 

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(RemoteCallProperties.class)
 public class RemoteCallAutoConfiguration {
 
-    static final String PREFIX = "tradekit.remote-call";
+    static final String PREFIX = RemoteCallProperties.PREFIX;
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,29 +1,27 @@
 package io.tradekit.remote.autoconfigure;
 
-import java.time.Duration;
+import io.tradekit.core.log.CallLogSettings;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of {@link io.tradekit.remote.RemoteCallWrapper} and the Dubbo consumer filter, bound to
- * {@code tradekit.remote-call.*} by {@link RemoteCallAutoConfiguration}.
+ * {@code tradekit.remote-call.*} by {@link RemoteCallAutoConfiguration}; the call-log settings
+ * ({@code slow-threshold}, {@code max-payload-length}, {@code log-payload}) come from
+ * {@link CallLogSettings} and are checked when the properties are bound, so a bad value fails the
+ * start-up naming the property.
  */
-@ConfigurationProperties("tradekit.remote-call")
-public class RemoteCallProperties {
+@ConfigurationProperties(RemoteCallProperties.PREFIX)
+public class RemoteCallProperties extends CallLogSettings implements InitializingBean {
+
+    /** The prefix of these properties. */
+    public static final String PREFIX = "tradekit.remote-call";
 
     /**
      * Whether these settings apply; when false the Dubbo consumer filter passes calls through and
      * no timer is recorded (RemoteCallWrapper still logs and checks: it is code you call).
      */
     private boolean enabled = true;
-
-    /** Calls that take longer than this are logged at WARN instead of INFO. */
-    private Duration slowThreshold = Duration.ofSeconds(1);
-
-    /** Maximum length, in characters, of the request JSON and of the response JSON in the log line. */
-    private int maxPayloadLength = 2048;
-
-    /** Whether the log line contains the masked request and response JSON. */
-    private boolean logPayload = true;
 
     private final Metrics metrics = new Metrics();
 
@@ -37,28 +35,9 @@ public class RemoteCallProperties {
         this.enabled = enabled;
     }
 
-    public Duration getSlowThreshold() {
-        return slowThreshold;
-    }
-
-    public void setSlowThreshold(Duration slowThreshold) {
-        this.slowThreshold = slowThreshold;
-    }
-
-    public int getMaxPayloadLength() {
-        return maxPayloadLength;
-    }
-
-    public void setMaxPayloadLength(int maxPayloadLength) {
-        this.maxPayloadLength = maxPayloadLength;
-    }
-
-    public boolean isLogPayload() {
-        return logPayload;
-    }
-
-    public void setLogPayload(boolean logPayload) {
-        this.logPayload = logPayload;
+    @Override
+    public void afterPropertiesSet() {
+        validate(PREFIX);
     }
 
     public Metrics getMetrics() {

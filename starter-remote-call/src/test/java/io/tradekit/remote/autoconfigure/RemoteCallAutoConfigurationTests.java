@@ -1,11 +1,17 @@
 package io.tradekit.remote.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradekit.core.response.SingleResponse;
+import io.tradekit.facade.support.CapturedLogs;
+import io.tradekit.remote.RemoteCallException;
+import io.tradekit.remote.RemoteCallLogger;
 import io.tradekit.remote.RemoteCallMetrics;
 import io.tradekit.remote.RemoteCallSettings;
+import io.tradekit.remote.RemoteCallWrapper;
 import io.tradekit.remote.micrometer.MicrometerRemoteCallMetrics;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -76,5 +82,46 @@ class RemoteCallAutoConfigurationTests {
         });
         runner.withClassLoader(new FilteredClassLoader("org.apache.dubbo"))
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(RemoteCallSettings.class));
+    }
+
+    @Test
+    void withoutDubboTheWrapperStillWorksUnderTheProperties() {
+        runner.withClassLoader(new FilteredClassLoader("org.apache.dubbo"))
+                .withPropertyValues("tradekit.remote-call.log-payload=false").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    try (CapturedLogs logs = CapturedLogs.of(RemoteCallLogger.LOGGER_NAME)) {
+                        assertThatThrownBy(() -> RemoteCallWrapper.call(req -> SingleResponse.fail("STOCK_EMPTY", "sold out"),
+                                "secret-request", "deduct")).isInstanceOf(RemoteCallException.class);
+                        assertThat(logs.single("call=deduct success=false code=STOCK_EMPTY").getFormattedMessage())
+                                .doesNotContain("secret-request");
+                    }
+                });
+    }
+
+    @Test
+    void negativeSlowThresholdFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("tradekit.remote-call.slow-threshold=-1ms").run(context -> assertThat(context)
+                .getFailure().rootCause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tradekit.remote-call.slow-threshold must be zero or positive"));
+        assertThat(RemoteCallSettings.current()).isSameAs(RemoteCallSettings.DEFAULTS);
+    }
+
+    @Test
+    void payloadLengthBelowOneFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("tradekit.remote-call.max-payload-length=0").run(context -> assertThat(context)
+                .getFailure().rootCause().hasMessageContaining("tradekit.remote-call.max-payload-length must be at least 1, was 0"));
+    }
+
+    @Test
+    void badSettingsFailEvenWhileDisabled() {
+        runner.withPropertyValues("tradekit.remote-call.enabled=false", "tradekit.remote-call.max-payload-length=-1")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("tradekit.remote-call.max-payload-length"));
+    }
+
+    @Test
+    void unparsableValueFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("tradekit.remote-call.max-payload-length=lots").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("tradekit.remote-call.max-payload-length"));
     }
 }

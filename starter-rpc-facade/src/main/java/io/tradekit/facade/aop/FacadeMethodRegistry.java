@@ -1,5 +1,6 @@
 package io.tradekit.facade.aop;
 
+import io.tradekit.core.aop.InterceptableMethods;
 import io.tradekit.core.log.Sensitive;
 import io.tradekit.core.response.BaseResponse;
 import io.tradekit.facade.Facade;
@@ -23,14 +24,12 @@ import org.springframework.core.BridgeMethodResolver;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
- * Finds the {@link Facade} that applies to a method and computes, once per method and target
- * class, what {@link FacadeInterceptor} needs; a method that cannot be a facade fails with a
- * {@link FacadeDefinitionException} naming it.
+ * Computes, once per method and target class, what {@link FacadeInterceptor} needs of a
+ * {@link Facade} method ({@link FacadeBeanMethods} finds them); a method that cannot be a facade
+ * fails with a {@link FacadeDefinitionException} naming it.
  */
 public class FacadeMethodRegistry {
 
@@ -55,46 +54,24 @@ public class FacadeMethodRegistry {
     }
 
     /**
-     * Returns the {@link Facade} that applies to a method called on an instance of a class: the
-     * method's own (also from the interface or superclass method it overrides), else the class's
-     * for a public, non-static method not declared by {@code Object}.
-     *
-     * @param method      the method, possibly of an interface
-     * @param targetClass the class of the called object
-     * @return the annotation, or {@code null} when the method is not a facade
-     */
-    public static Facade findFacade(Method method, Class<?> targetClass) {
-        Class<?> userClass = ClassUtils.getUserClass(targetClass);
-        Method specific = BridgeMethodResolver.findBridgedMethod(AopUtils.getMostSpecificMethod(method, userClass));
-        Facade onMethod = AnnotatedElementUtils.findMergedAnnotation(specific, Facade.class);
-        if (onMethod != null) {
-            return onMethod;
-        }
-        int modifiers = specific.getModifiers();
-        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers) || specific.getDeclaringClass() == Object.class) {
-            return null;
-        }
-        return AnnotatedElementUtils.findMergedAnnotation(userClass, Facade.class);
-    }
-
-    /**
-     * Computes (and caches) the metadata of every facade method of a class, so that a broken one
-     * fails now rather than on its first call.
+     * Checks every facade method of a class now rather than on its first call: a proxy must be able
+     * to intercept it ({@link InterceptableMethods}), and its metadata is computed and cached.
      *
      * @param targetClass the class of a bean
-     * @return how many facade methods the class has
-     * @throws FacadeDefinitionException naming the first broken method
+     * @return the class's facade methods, empty when it has none
+     * @throws FacadeDefinitionException naming the first method that cannot be a facade, and why
      */
-    public int verify(Class<?> targetClass) {
+    public List<Method> verify(Class<?> targetClass) {
         Class<?> userClass = ClassUtils.getUserClass(targetClass);
-        int count = 0;
-        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
-            if (!method.isBridge() && !method.isSynthetic() && findFacade(method, userClass) != null) {
-                get(method, userClass);
-                count++;
-            }
+        List<Method> facadeMethods = FacadeBeanMethods.of(userClass);
+        for (Method method : facadeMethods) {
+            InterceptableMethods.whyNot(method).ifPresent(why -> {
+                throw new FacadeDefinitionException(describe(method) + " cannot take effect: " + why
+                        + ". Make it a public, non-final instance method of a non-final class, or remove @Facade", null);
+            });
+            get(method, userClass);
         }
-        return count;
+        return facadeMethods;
     }
 
     FacadeMethod get(Method method, Class<?> targetClass) {
@@ -106,7 +83,7 @@ public class FacadeMethodRegistry {
     private FacadeMethod build(Method method, Class<?> targetClass) {
         Class<?> userClass = ClassUtils.getUserClass(targetClass);
         Method specific = BridgeMethodResolver.findBridgedMethod(AopUtils.getMostSpecificMethod(method, userClass));
-        Facade facade = findFacade(specific, userClass);
+        Facade facade = FacadeBeanMethods.findFacade(specific, userClass);
         if (facade == null) {
             throw new FacadeDefinitionException(describe(specific) + " is not a @Facade method", null);
         }
@@ -197,12 +174,6 @@ public class FacadeMethodRegistry {
     }
 
     static String describe(Method method) {
-        StringBuilder text = new StringBuilder("@Facade method ").append(method.getDeclaringClass().getName())
-                .append('.').append(method.getName()).append('(');
-        Class<?>[] types = method.getParameterTypes();
-        for (int i = 0; i < types.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
-        }
-        return text.append(')').toString();
+        return "@Facade method " + InterceptableMethods.describe(method);
     }
 }

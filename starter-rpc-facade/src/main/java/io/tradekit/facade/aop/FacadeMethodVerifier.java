@@ -1,19 +1,25 @@
 package io.tradekit.facade.aop;
 
+import io.tradekit.facade.FacadeDefinitionException;
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Objects;
-import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * Fails the application start-up with a {@link io.tradekit.facade.FacadeDefinitionException}
- * naming the method when a bean has a {@link io.tradekit.facade.Facade} method that cannot be
- * wrapped (not returning a concrete {@code BaseResponse}, invalid constraints), and warms the
- * per-method metadata of the valid ones.
+ * naming the method when a bean has a {@link io.tradekit.facade.Facade} method that cannot take
+ * effect, and warms the per-method metadata of the valid ones.
  *
- * <p>Checks every non-lazy singleton once all of them exist; lazy and prototype beans are checked
- * on their first call instead.
+ * <p>One pass once all non-lazy singletons exist, over the created singletons' classes and the
+ * other beans' definition types (nothing is created): a method a proxy cannot intercept (private,
+ * static, final, in a final class), a return type that is not a concrete {@code BaseResponse},
+ * invalid constraints, and a created singleton that no {@code @Facade} proxy wraps (created before
+ * the auto-proxy creator, for example) each fail. A bean whose type is only known once created
+ * (a factory method declaring an interface) is checked on its first call instead.
  */
 public class FacadeMethodVerifier implements SmartInitializingSingleton {
 
@@ -23,7 +29,7 @@ public class FacadeMethodVerifier implements SmartInitializingSingleton {
     /**
      * Creates the verifier.
      *
-     * @param beanFactory the factory whose singletons are checked
+     * @param beanFactory the factory whose beans are checked
      * @param registry    the registry that computes and caches each method's metadata
      */
     public FacadeMethodVerifier(ConfigurableListableBeanFactory beanFactory, FacadeMethodRegistry registry) {
@@ -33,17 +39,25 @@ public class FacadeMethodVerifier implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        for (String name : beanFactory.getBeanDefinitionNames()) {
-            BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);
-            if (definition.isAbstract() || !definition.isSingleton() || definition.isLazyInit()
-                    || definition.getRole() == BeanDefinition.ROLE_INFRASTRUCTURE) {
-                continue;
+        FacadeBeanMethods.forEachBean(beanFactory, (name, type, bean) -> {
+            List<Method> facadeMethods = registry.verify(type);
+            if (bean != null && !facadeMethods.isEmpty() && !isWrapped(bean)) {
+                throw new FacadeDefinitionException(FacadeMethodRegistry.describe(facadeMethods.get(0)) + " of bean '"
+                        + name + "' would run unwrapped: no @Facade proxy wraps the bean. It was probably created"
+                        + " before the auto-proxy creator (it is a BeanPostProcessor, or one depends on it: look for"
+                        + " \"is not eligible for getting processed by all BeanPostProcessors\" in the log)", null);
             }
-            // Every non-lazy singleton exists by now: read it instead of creating anything.
-            Object bean = beanFactory.containsSingleton(name) ? beanFactory.getSingleton(name) : null;
-            if (bean != null) {
-                registry.verify(AopProxyUtils.ultimateTargetClass(bean));
+        });
+    }
+
+    private static boolean isWrapped(Object bean) {
+        if (bean instanceof Advised advised) {
+            for (Advisor advisor : advised.getAdvisors()) {
+                if (advisor.getAdvice() instanceof FacadeInterceptor) {
+                    return true;
+                }
             }
         }
+        return false;
     }
 }

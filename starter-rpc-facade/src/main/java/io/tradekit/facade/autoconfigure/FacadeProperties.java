@@ -1,15 +1,21 @@
 package io.tradekit.facade.autoconfigure;
 
-import java.time.Duration;
+import io.tradekit.core.log.CallLogSettings;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 
 /**
  * Settings of the {@link io.tradekit.facade.Facade} aspect, bound to {@code tradekit.facade.*}
- * by {@link FacadeAutoConfiguration}.
+ * by {@link FacadeAutoConfiguration}; the call-log settings ({@code slow-threshold},
+ * {@code max-payload-length}, {@code log-payload}) come from {@link CallLogSettings} and are
+ * checked when the properties are bound, so a bad value fails the start-up naming the property.
  */
-@ConfigurationProperties("tradekit.facade")
-public class FacadeProperties {
+@ConfigurationProperties(FacadeProperties.PREFIX)
+public class FacadeProperties extends CallLogSettings implements InitializingBean {
+
+    /** The prefix of these properties. */
+    public static final String PREFIX = "tradekit.facade";
 
     /** Whether @Facade methods are wrapped (and the Dubbo provider trace filter is active). */
     private boolean enabled = true;
@@ -19,15 +25,6 @@ public class FacadeProperties {
      * @DistributeLock's and outside @Transactional (Integer.MAX_VALUE).
      */
     private int order = Ordered.HIGHEST_PRECEDENCE;
-
-    /** Calls that take longer than this are logged at WARN instead of INFO. */
-    private Duration slowThreshold = Duration.ofSeconds(1);
-
-    /** Maximum length, in characters, of the request JSON and of the response JSON in the log line. */
-    private int maxPayloadLength = 2048;
-
-    /** Whether the log line contains the masked request and response JSON. */
-    private boolean logPayload = true;
 
     private final Metrics metrics = new Metrics();
 
@@ -49,28 +46,9 @@ public class FacadeProperties {
         this.order = order;
     }
 
-    public Duration getSlowThreshold() {
-        return slowThreshold;
-    }
-
-    public void setSlowThreshold(Duration slowThreshold) {
-        this.slowThreshold = slowThreshold;
-    }
-
-    public int getMaxPayloadLength() {
-        return maxPayloadLength;
-    }
-
-    public void setMaxPayloadLength(int maxPayloadLength) {
-        this.maxPayloadLength = maxPayloadLength;
-    }
-
-    public boolean isLogPayload() {
-        return logPayload;
-    }
-
-    public void setLogPayload(boolean logPayload) {
-        this.logPayload = logPayload;
+    @Override
+    public void afterPropertiesSet() {
+        validate(PREFIX);
     }
 
     public Metrics getMetrics() {

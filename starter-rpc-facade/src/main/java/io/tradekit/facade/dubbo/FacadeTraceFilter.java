@@ -23,10 +23,10 @@ import org.apache.dubbo.rpc.RpcException;
 public class FacadeTraceFilter implements Filter {
 
     /**
-     * The attachment carrying the caller's trace id; lower case because the Triple protocol sends
-     * attachments as HTTP/2 headers. The caller side (tradekit-remote-call) uses the same name.
+     * The attachment carrying the caller's trace id: {@link TraceId#PROPAGATION_KEY}, which the caller
+     * side (tradekit-remote-call) sends; lower case because the Triple protocol sends attachments as
+     * HTTP/2 headers.
      */
-    /** The attachment carrying the trace id: {@link TraceId#PROPAGATION_KEY}, shared by both sides. */
     public static final String ATTACHMENT_KEY = TraceId.PROPAGATION_KEY;
 
     private static volatile boolean enabled = true;
