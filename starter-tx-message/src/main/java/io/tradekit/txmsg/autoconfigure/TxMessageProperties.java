@@ -10,7 +10,11 @@ public class TxMessageProperties {
     /** Whether the starter configures the template, the transaction listener and the consumers. */
     private boolean enabled = true;
 
-    /** Name server address list ("host:port;host:port"); empty means the value of rocketmq.name-server. */
+    /**
+     * Name server address list ("host:port;host:port"); empty means the value of rocketmq.name-server (the key
+     * rocketmq-spring reads, also set by tradekit-dev-services). Neither set while the application uses the
+     * starter: start-up fails.
+     */
     private String nameServer;
 
     /** Producer group of the transactional producer; every instance of the application uses the same one so any of them can answer a check-back. */
