@@ -18,6 +18,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,8 +61,11 @@ public final class InjectingBeans {
      * @param beanFactory the application's bean factory; no bean is created and no FactoryBean initialised
      * @param service     the injected type looked for (its subtypes count too)
      * @return every bean asking for it, in bean-definition order, each once
+     * @throws NullPointerException when an argument is null
      */
     public static List<Found> find(ConfigurableListableBeanFactory beanFactory, Class<?> service) {
+        Objects.requireNonNull(beanFactory, "beanFactory");
+        Objects.requireNonNull(service, "service");
         List<Found> found = new ArrayList<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(name);

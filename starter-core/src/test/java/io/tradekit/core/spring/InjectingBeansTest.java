@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 class InjectingBeansTest {
 
@@ -90,6 +91,15 @@ class InjectingBeansTest {
         assertThat(found.get(3).describe()).isEqualTo("bean 'byFactoryMethod' (java.lang.Runnable, @Bean method "
                 + "byFactoryMethod, parameter 0)");
         assertThat(createdWhenFound).hasValue(0);
+    }
+
+    @Test
+    void nullArgumentsAreRefusedByName() {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        assertThatNullPointerException().isThrownBy(() -> InjectingBeans.find(null, Service.class))
+                .withMessage("beanFactory");
+        assertThatNullPointerException().isThrownBy(() -> InjectingBeans.find(context.getBeanFactory(), null))
+                .withMessage("service");
     }
 
     @Test

@@ -91,7 +91,10 @@ public class TxMessageProperties {
         /** Delay level of each retry: 0 leaves the broker's growing back-off (10 s, 30 s, 1 min, ...); 1 = 1 s, 2 = 5 s, 3 = 10 s. */
         private int retryDelayLevel = 0;
 
-        /** How often consumers re-read routes from the name server; a dead-letter topic is seen this long after its first message. */
+        /**
+         * How often consumers re-read routes from the name server, and how often a dead-letter topic that does not
+         * exist yet is looked for: its hook starts at most this long after the first dead letter.
+         */
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
 
         /** Consume threads per consumer. */

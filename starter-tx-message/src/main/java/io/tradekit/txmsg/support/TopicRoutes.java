@@ -1,5 +1,6 @@
 package io.tradekit.txmsg.support;
 
+import java.util.Objects;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.remoting.exception.RemotingException;
@@ -28,8 +29,14 @@ public final class TopicRoutes {
     private TopicRoutes() {
     }
 
-    /** Looks the topic up on the name server without any log line from the client. */
+    /**
+     * Looks the topic up on the name server without any log line from the client.
+     *
+     * @throws NullPointerException when {@code client} or {@code topic} is null
+     */
     public static Route lookup(MQClientInstance client, String topic) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(topic, "topic");
         try {
             // allowTopicNotExist=false: a missing topic is an exception here, not a WARN in the client's log.
             client.getMQClientAPIImpl().getTopicRouteInfoFromNameServer(topic, TIMEOUT_MILLIS, false);
