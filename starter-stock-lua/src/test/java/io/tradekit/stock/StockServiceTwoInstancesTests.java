@@ -137,6 +137,44 @@ class StockServiceTwoInstancesTests {
     }
 
     @Test
+    void threeHundredConcurrentSingleUnitDeductionsThroughTwoInstancesSellExactlyOneHundred() throws Exception {
+        String item = "single-" + System.nanoTime();
+        assertThat(a.init(item, 100)).isTrue();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        AtomicInteger succeeded = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> attempts = new ArrayList<>();
+            for (int n = 0; n < 300; n++) {
+                StockService instance = n % 2 == 0 ? a : b;
+                StockCommand command = new StockCommand(item, "buyer-" + n, "order-" + n, 1);
+                attempts.add(pool.submit(() -> {
+                    go.await();
+                    StockResult result = instance.deduct(command);
+                    if (result.success()) {
+                        succeeded.incrementAndGet();
+                    } else {
+                        assertThat(result.code()).isIn(StockCode.NOT_ENOUGH, StockCode.SOLD_OUT);
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> attempt : attempts) {
+                attempt.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(succeeded).hasValue(100);
+        assertThat(refused).hasValue(200);
+        assertThat(raw.get(PREFIX + "{" + item + "}")).isEqualTo("0");
+        assertThat(raw.hlen(PREFIX + "{" + item + "}:records")).isEqualTo(200L);
+    }
+
+    @Test
     void afterSellOutAnInstanceFailsFastWithoutRedisAndARestockOnTheOtherReEnablesIt() {
         String item = "flash-" + System.nanoTime();
         a.init(item, 5);

@@ -52,6 +52,7 @@ class BrokerRestartTests {
     void everyPendingHalfMessageIsResolvedAfterABrokerRestart() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
                 .web(WebApplicationType.NONE).properties(
+                        "tradekit.dev-services.rocketmq.enabled=true",
                         "tradekit.dev-services.rocketmq.topics=" + TOPIC,
                         "spring.datasource.url=jdbc:h2:mem:txmsg-restart;MODE=MySQL;DB_CLOSE_DELAY=-1",
                         "tradekit.txmsg.producer-group=txmsg-restart-producer",

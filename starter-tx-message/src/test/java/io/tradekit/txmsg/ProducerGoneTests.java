@@ -58,6 +58,7 @@ class ProducerGoneTests {
     /** The answering instance never sends: it knows the broker only through tradekit.txmsg.topics. */
     static ConfigurableApplicationContext start(Class<?> app, String db) {
         return new SpringApplicationBuilder(app).web(WebApplicationType.NONE).properties(
+                "tradekit.dev-services.rocketmq.enabled=true",
                 "tradekit.dev-services.rocketmq.topics=" + TOPIC,
                 "spring.datasource.url=jdbc:h2:mem:" + db + ";MODE=MySQL;DB_CLOSE_DELAY=-1",
                 "tradekit.txmsg.producer-group=" + GROUP,

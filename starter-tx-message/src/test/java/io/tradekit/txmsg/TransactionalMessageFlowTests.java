@@ -77,6 +77,7 @@ class TransactionalMessageFlowTests {
     @BeforeAll
     static void start() {
         context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).properties(
+                "tradekit.dev-services.rocketmq.enabled=true",
                 "tradekit.dev-services.rocketmq.topics=" + ORDERS + "," + POISON,
                 "spring.datasource.url=jdbc:h2:mem:txmsg-flow;MODE=MySQL;DB_CLOSE_DELAY=-1",
                 "tradekit.txmsg.producer-group=txmsg-flow-producer",

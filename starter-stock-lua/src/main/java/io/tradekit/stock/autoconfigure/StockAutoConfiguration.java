@@ -1,109 +1,33 @@
 package io.tradekit.stock.autoconfigure;
 
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.resource.ClientResources;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.tradekit.core.redis.FlushConsolidation;
-import io.tradekit.core.redis.LettuceClients;
-import io.tradekit.core.redis.LettuceConnector;
-import io.tradekit.stock.StockObserver;
 import io.tradekit.stock.StockService;
-import io.tradekit.stock.redis.StockKeys;
-import io.tradekit.stock.redis.StockRedis;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-
-import java.time.Duration;
 
 /**
  * Auto-configuration of the stock service: its own Lettuce client on {@code spring.data.redis.*}
  * (one shared, auto-pipelining connection; flushes consolidated with
  * {@code tradekit.stock.redis.consolidate-flushes=true}), the {@link StockService}, and Micrometer counters when a
- * {@link MeterRegistry} exists. Off with {@code tradekit.stock.enabled=false}.
+ * {@code MeterRegistry} exists. Off with {@code tradekit.stock.enabled=false}.
+ *
+ * <p>Fails closed: when Lettuce is missing while a bean injects a {@link StockService}, the start-up
+ * fails naming that bean ({@link StockUsageGuard}); disabled, one WARN names the injecting beans.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
-@ConditionalOnClass(RedisClient.class)
-@ConditionalOnBooleanProperty(name = "tradekit.stock.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StockProperties.class)
+@Import(StockRedisConfiguration.class)
 public class StockAutoConfiguration {
 
-    @Bean(destroyMethod = "close")
+    /** Static: a bean factory post-processor must not make this configuration an early bean. */
+    @Bean
     @ConditionalOnMissingBean
-    StockRedis stockRedis(ObjectProvider<RedisConnectionDetails> details, Environment environment,
-                          ObjectProvider<ClientResources> resources, StockProperties properties) {
-        validate(properties);
-        StockProperties.Redis settings = properties.getRedis();
-        ClientResources shared = resources.getIfUnique();
-        // Own resources only when consolidating flushes (on the shared event loops when there are shared ones);
-        // otherwise the client uses the shared resources or creates and owns its own, as before.
-        ClientResources own = settings.isConsolidateFlushes() ? FlushConsolidation.resources(shared) : null;
-        try {
-            AbstractRedisClient client = LettuceClients.create(details.getIfAvailable(),
-                    LettuceClients.redisProperties(environment), own != null ? own : shared,
-                    settings.getConnectTimeout(), settings.getCommandTimeout());
-            LettuceConnector connector = new LettuceConnector(client, settings.getCommandTimeout(),
-                    settings.getRetryDelay(), own);
-            return new StockRedis(connector, new StockKeys(properties.getKeyPrefix()));
-        } catch (RuntimeException e) {
-            if (own != null) {
-                own.shutdown();
-            }
-            throw e;
-        }
-    }
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    StockService stockService(StockRedis stockRedis, StockProperties properties,
-                              ObjectProvider<StockObserver> observer) {
-        return new StockService(stockRedis, properties.getSoldOutTtl(), properties.getRetention(),
-                properties.getRedis().getRetryDelay(), observer.getIfAvailable(() -> StockObserver.NONE));
-    }
-
-    static void validate(StockProperties properties) {
-        requirePositive("tradekit.stock.retention", properties.getRetention());
-        requirePositive("tradekit.stock.redis.command-timeout", properties.getRedis().getCommandTimeout());
-        requirePositive("tradekit.stock.redis.connect-timeout", properties.getRedis().getConnectTimeout());
-        if (properties.getSoldOutTtl() == null || properties.getSoldOutTtl().isNegative()) {
-            throw new IllegalStateException("tradekit.stock.sold-out-ttl must be zero (off) or more");
-        }
-        if (properties.getRedis().getRetryDelay() == null || properties.getRedis().getRetryDelay().isNegative()) {
-            throw new IllegalStateException("tradekit.stock.redis.retry-delay must be zero or more");
-        }
-        String prefix = properties.getKeyPrefix();
-        if (prefix == null || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0 || prefix.chars().anyMatch(c -> c <= ' ')) {
-            throw new IllegalStateException("tradekit.stock.key-prefix must not be null or hold braces, spaces or control characters");
-        }
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalStateException(name + " must be above zero");
-        }
-    }
-
-    /** Micrometer counters, when Micrometer is present and a registry bean exists. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterRegistry.class)
-    @ConditionalOnBean(MeterRegistry.class)
-    static class MetricsConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        StockObserver stockObserver(MeterRegistry registry) {
-            return new MicrometerStockObserver(registry);
-        }
+    static StockUsageGuard stockUsageGuard(Environment environment) {
+        return new StockUsageGuard(environment);
     }
 }

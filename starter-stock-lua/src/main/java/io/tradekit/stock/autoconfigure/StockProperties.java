@@ -1,5 +1,6 @@
 package io.tradekit.stock.autoconfigure;
 
+import io.tradekit.core.redis.LettuceSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -59,17 +60,12 @@ public class StockProperties {
         return redis;
     }
 
-    /** Connection settings of the starter's Lettuce client. */
-    public static class Redis {
-
-        /** Longest wait for one Redis command before the call fails with StockUnavailableException. */
-        private Duration commandTimeout = Duration.ofSeconds(2);
-
-        /** Longest wait to open the connection; spring.data.redis.connect-timeout wins when set. */
-        private Duration connectTimeout = Duration.ofSeconds(2);
-
-        /** After a failed connection or subscription attempt, how long calls fail at once before trying again. */
-        private Duration retryDelay = Duration.ofSeconds(1);
+    /**
+     * Connection settings of the starter's Lettuce client: core's {@link LettuceSettings} (command timeout 2 s,
+     * connect timeout 2 s, retry delay 1 s; described in additional-spring-configuration-metadata.json) plus
+     * the stock starter's own flush consolidation.
+     */
+    public static class Redis extends LettuceSettings {
 
         /**
          * Whether commands written by many threads between two turns of the connection's event loop go out in
@@ -79,28 +75,9 @@ public class StockProperties {
          */
         private boolean consolidateFlushes;
 
-        public Duration getCommandTimeout() {
-            return commandTimeout;
-        }
-
-        public void setCommandTimeout(Duration commandTimeout) {
-            this.commandTimeout = commandTimeout;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Duration getRetryDelay() {
-            return retryDelay;
-        }
-
-        public void setRetryDelay(Duration retryDelay) {
-            this.retryDelay = retryDelay;
+        /** Today's defaults of the stock starter. */
+        public Redis() {
+            super(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1));
         }
 
         public boolean isConsolidateFlushes() {

@@ -13,14 +13,45 @@ import io.tradekit.stock.StockObserver;
 import io.tradekit.stock.StockService;
 import io.tradekit.stock.redis.StockRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-/** The auto-configuration: defaults, properties, back-off, validation and metrics. */
+/** The auto-configuration: defaults, properties, back-off, validation, metrics and failing closed. */
+@ExtendWith(OutputCaptureExtension.class)
 class StockAutoConfigurationTests {
+
+    /** An application bean that needs the stock service. */
+    @Configuration(proxyBeanMethods = false)
+    static class UsesStock {
+        @Bean
+        Runnable orderDesk(StockService stock) {
+            return () -> stock.get("i");
+        }
+    }
+
+    /** An application bean that can do without it (so a disabled starter still starts). */
+    @Configuration(proxyBeanMethods = false)
+    static class MayUseStock {
+        @Bean
+        Runnable reportDesk(ObjectProvider<StockService> stock) {
+            return () -> stock.ifAvailable(s -> s.get("i"));
+        }
+
+        @Bean
+        Runnable auditDesk(ObjectProvider<StockService> stock) {
+            return () -> stock.ifAvailable(s -> s.get("i"));
+        }
+    }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(StockAutoConfiguration.class))
@@ -129,6 +160,71 @@ class StockAutoConfigurationTests {
                 assertThat(context).hasFailed().getFailure().hasStackTraceContaining("retention"));
         runner.withPropertyValues("tradekit.stock.sold-out-ttl=-1s").run(context ->
                 assertThat(context).hasFailed().getFailure().hasStackTraceContaining("sold-out-ttl"));
+    }
+
+    @Test
+    void withoutLettuceAnInjectedServiceFailsStartUpNamingTheBeanAndWhatToAdd() {
+        runner.withClassLoader(new FilteredClassLoader(RedisClient.class)).withUserConfiguration(UsesStock.class)
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("bean 'orderDesk'")
+                        .hasMessageContaining("injects a StockService, but Lettuce (io.lettuce.core.RedisClient) is not on the classpath")
+                        .hasMessageContaining("add io.lettuce:lettuce-core")
+                        .hasMessageContaining("tradekit.stock.enabled=false"));
+    }
+
+    @Test
+    void withoutLettuceAndWithoutUsersTheApplicationStartsWithoutTheService() {
+        runner.withClassLoader(new FilteredClassLoader(RedisClient.class)).run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(StockService.class).doesNotHaveBean(StockRedis.class));
+    }
+
+    @Test
+    void withoutLettuceAnApplicationServiceIsEnough() {
+        StockService mine = mock(StockService.class);
+        runner.withClassLoader(new FilteredClassLoader(RedisClient.class)).withUserConfiguration(UsesStock.class)
+                .withBean(StockService.class, () -> mine)
+                .run(context -> assertThat(context).hasNotFailed().getBean(StockService.class).isSameAs(mine));
+    }
+
+    @Test
+    void disabledLogsOneWarningNamingEveryInjectingBean(CapturedOutput output) {
+        runner.withPropertyValues("tradekit.stock.enabled=false").withUserConfiguration(MayUseStock.class)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(StockService.class));
+        String warning = "tradekit.stock.enabled=false: there is no StockService, yet bean 'reportDesk'";
+        assertThat(output.getOut()).containsOnlyOnce(warning).containsOnlyOnce("bean 'auditDesk'");
+    }
+
+    @Test
+    void disabledWithoutUsersIsSilent(CapturedOutput output) {
+        runner.withPropertyValues("tradekit.stock.enabled=false").run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(StockService.class));
+        assertThat(output.getOut()).doesNotContain("tradekit.stock.enabled=false");
+    }
+
+    @Test
+    void badRedisSettingsFailStartUpNamingTheProperty() {
+        runner.withPropertyValues("tradekit.stock.redis.command-timeout=0s").run(context ->
+                assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("tradekit.stock.redis.command-timeout must be positive"));
+        runner.withPropertyValues("tradekit.stock.redis.retry-delay=-1s").run(context ->
+                assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("tradekit.stock.redis.retry-delay must be zero or positive"));
+    }
+
+    @Test
+    void redisDefaultsAreTodaysAndBindUnderTheSameNames() {
+        runner.run(context -> {
+            StockProperties.Redis redis = context.getBean(StockProperties.class).getRedis();
+            assertThat(redis.getCommandTimeout()).hasSeconds(2);
+            assertThat(redis.getConnectTimeout()).hasSeconds(2);
+            assertThat(redis.getRetryDelay()).hasSeconds(1);
+        });
+        runner.withPropertyValues("tradekit.stock.redis.connect-timeout=3s", "tradekit.stock.redis.retry-delay=0s")
+                .run(context -> {
+                    StockProperties.Redis redis = context.getBean(StockProperties.class).getRedis();
+                    assertThat(redis.getConnectTimeout()).hasSeconds(3);
+                    assertThat(redis.getRetryDelay()).isZero();
+                });
     }
 
     @Test

@@ -10,7 +10,11 @@ public class TxMessageProperties {
     /** Whether the starter configures the template, the transaction listener and the consumers. */
     private boolean enabled = true;
 
-    /** Name server address list ("host:port;host:port"); empty means the value of rocketmq.name-server. */
+    /**
+     * Name server address list ("host:port;host:port"); empty means the value of rocketmq.name-server (the key
+     * rocketmq-spring reads, also set by tradekit-dev-services). Neither set while the application uses the
+     * starter: start-up fails.
+     */
     private String nameServer;
 
     /** Producer group of the transactional producer; every instance of the application uses the same one so any of them can answer a check-back. */
@@ -87,7 +91,10 @@ public class TxMessageProperties {
         /** Delay level of each retry: 0 leaves the broker's growing back-off (10 s, 30 s, 1 min, ...); 1 = 1 s, 2 = 5 s, 3 = 10 s. */
         private int retryDelayLevel = 0;
 
-        /** How often consumers re-read routes from the name server; a dead-letter topic is seen this long after its first message. */
+        /**
+         * How often consumers re-read routes from the name server, and how often a dead-letter topic that does not
+         * exist yet is looked for: its hook starts at most this long after the first dead letter.
+         */
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
 
         /** Consume threads per consumer. */

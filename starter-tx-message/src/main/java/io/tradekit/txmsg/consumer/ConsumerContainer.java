@@ -1,20 +1,26 @@
 package io.tradekit.txmsg.consumer;
 
 import io.tradekit.txmsg.support.PayloadCodec;
+import io.tradekit.txmsg.support.TopicRoutes;
 import io.tradekit.txmsg.support.TxMessageMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Starts one push consumer per {@link TransactionalMessageConsumer} bean, plus its dead-letter hook. */
+/**
+ * Starts one push consumer per {@link TransactionalMessageConsumer} bean, plus its dead-letter hook
+ * once the group's dead-letter topic exists ({@link DeadLetterSubscriptions}).
+ */
 public final class ConsumerContainer implements SmartLifecycle {
 
     /** Suffix of the consumer group reading a group's dead-letter queue. */
@@ -28,8 +34,10 @@ public final class ConsumerContainer implements SmartLifecycle {
     private final PayloadCodec codec;
     private final TxMessageMetrics metrics;
     private final ConsumerSettings settings;
-    private final List<DefaultMQPushConsumer> running = new ArrayList<>();
+    /** Also appended to by the dead-letter watch thread, which never takes this container's lock. */
+    private final List<DefaultMQPushConsumer> running = new CopyOnWriteArrayList<>();
     private final String instanceName = "tradekit-txmsg-consumer-" + UUID.randomUUID();
+    private DeadLetterSubscriptions deadLetters;
 
     /** Creates the container; {@code store} may be null only when there are no consumers. */
     public ConsumerContainer(List<TransactionalMessageConsumer<?>> consumers, List<DeadLetterHandler> deadLetterHandlers,
@@ -49,6 +57,7 @@ public final class ConsumerContainer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        deadLetters = new DeadLetterSubscriptions(settings.routeRefreshInterval());
         try {
             for (TransactionalMessageConsumer<?> consumer : consumers) {
                 int max = consumer.maxReconsumeTimes() >= 0 ? consumer.maxReconsumeTimes() : settings.maxReconsumeTimes();
@@ -56,15 +65,48 @@ public final class ConsumerContainer implements SmartLifecycle {
                         new MessageRunner<>(consumer, store, codec, metrics, settings.retryDelayLevel())));
                 if (settings.deadLetterHook()) {
                     String hookGroup = consumer.consumerGroup() + DEAD_LETTER_HOOK_SUFFIX;
-                    running.add(startOne(hookGroup, MixAll.getDLQTopic(consumer.consumerGroup()),
-                            settings.maxReconsumeTimes(), ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET,
-                            new DeadLetterRunner<>(consumer, deadLetterHandlers, store, codec, metrics, hookGroup)));
+                    DeadLetterRunner<?> hook = new DeadLetterRunner<>(consumer, deadLetterHandlers, store, codec, metrics,
+                            hookGroup);
+                    String topic = MixAll.getDLQTopic(consumer.consumerGroup());
+                    deadLetters.add(topic, () -> subscribeDeadLetters(hookGroup, topic, hook));
                 }
+            }
+            if (!running.isEmpty()) {
+                MQClientInstance client = running.get(0).getDefaultMQPushConsumerImpl().getmQClientFactory();
+                warnAboutMissingTopics(client);
+                deadLetters.start(client);
             }
         } catch (MQClientException e) {
             stop();
             throw new IllegalStateException("Could not start the transactional message consumers", e);
         }
+    }
+
+    private void subscribeDeadLetters(String hookGroup, String topic, DeadLetterRunner<?> hook)
+            throws MQClientException {
+        running.add(startOne(hookGroup, topic, settings.maxReconsumeTimes(), ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET,
+                hook));
+    }
+
+    /** A consumer's own topic missing is a set-up gap an operator must close (unlike a dead-letter topic). */
+    private void warnAboutMissingTopics(MQClientInstance client) {
+        for (TransactionalMessageConsumer<?> consumer : consumers) {
+            if (TopicRoutes.lookup(client, consumer.topic()) == TopicRoutes.Route.MISSING) {
+                log.warn("Topic {} of consumer group {} does not exist on name server {}: create it (mqadmin "
+                        + "updateTopic; the dev broker: tradekit.dev-services.rocketmq.topics); the group reads it "
+                        + "from its first route refresh after it appears", consumer.topic(), consumer.consumerGroup(),
+                        settings.nameServer());
+            }
+        }
+    }
+
+    /** Dead-letter topics not subscribed yet because they do not exist (no dead letter so far). */
+    public synchronized List<String> deadLetterTopicsWaiting() {
+        List<String> waiting = new ArrayList<>();
+        if (deadLetters != null) {
+            waiting.addAll(deadLetters.waiting());
+        }
+        return waiting;
     }
 
     private DefaultMQPushConsumer startOne(String group, String topic, int maxReconsumeTimes, ConsumeFromWhere from,
@@ -87,6 +129,9 @@ public final class ConsumerContainer implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        if (deadLetters != null) {
+            deadLetters.stop(); // waits for a subscription in progress: nothing is added after this
+        }
         for (DefaultMQPushConsumer push : running) {
             try {
                 push.shutdown();

@@ -14,6 +14,18 @@ import io.tradekit.txmsg.consumer.TransactionalMessageConsumer;
 import io.tradekit.txmsg.support.HandlerRegistry;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradekit.txmsg.TransactionalSendResult;
+import io.tradekit.txmsg.support.TxMessageMetrics;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -21,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Which beans the auto-configuration creates, and how it fails. */
+@ExtendWith(OutputCaptureExtension.class)
 class TxMessageAutoConfigurationTests {
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -93,6 +106,36 @@ class TxMessageAutoConfigurationTests {
         }
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class SendsMessages {
+        @Bean
+        Runnable orderDesk(TransactionalMessageTemplate template) {
+            return () -> template.send("t", "ORDER_CREATE", "p");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MaySendMessages {
+        @Bean
+        Runnable reportDesk(ObjectProvider<TransactionalMessageTemplate> template) {
+            return () -> template.ifAvailable(t -> t.send("t", "ORDER_CREATE", "p"));
+        }
+    }
+
+    /** Records its call and the producer's state; sets a compression threshold from its order. */
+    record Customizer(List<String> calls, String name, int order) implements TxMessageProducerCustomizer, Ordered {
+        @Override
+        public void customize(TransactionMQProducer producer) {
+            calls.add(name + ":" + producer.getDefaultMQProducerImpl().getServiceState());
+            producer.setCompressMsgBodyOverHowmuch(order * 1024);
+        }
+
+        @Override
+        public int getOrder() {
+            return order;
+        }
+    }
+
     @Test
     void withANameServerTheTemplateAndTheProducerOfTheConfiguredGroupExist() {
         withBroker.withUserConfiguration(TwoScenes.class).run(context -> {
@@ -105,16 +148,99 @@ class TxMessageAutoConfigurationTests {
     }
 
     @Test
-    void withoutANameServerStartUpFailsWithAClearMessage() {
-        runner.run(context -> assertThat(context).hasFailed().getFailure()
-                .hasStackTraceContaining("tradekit.txmsg needs a name server"));
+    void withoutANameServerAHandlerBeanFailsStartUpNamingItAndTheKeyToSet() {
+        runner.withUserConfiguration(TwoScenes.class).run(context -> assertThat(context).hasFailed().getFailure()
+                .hasMessageContaining("bean 'create' (" + Noop.class.getName() + ", a LocalTransactionHandler) uses "
+                        + "tradekit transactional messages, but no RocketMQ name server is configured: set "
+                        + "rocketmq.name-server (or tradekit.txmsg.name-server)")
+                .hasMessageContaining("tradekit.txmsg.enabled=false"));
     }
 
     @Test
-    void disabledCreatesNothing() {
-        runner.withPropertyValues("tradekit.txmsg.enabled=false").run(context ->
-                assertThat(context).hasNotFailed().doesNotHaveBean(TransactionalMessageTemplate.class)
-                        .doesNotHaveBean(TransactionMQProducer.class));
+    void withoutANameServerAnInjectedTemplateFailsStartUpNamingTheBean() {
+        runner.withUserConfiguration(SendsMessages.class).run(context -> assertThat(context).hasFailed().getFailure()
+                .hasMessageContaining("bean 'orderDesk' (java.lang.Runnable, @Bean method orderDesk, parameter 0, "
+                        + "injects TransactionalMessageTemplate) uses tradekit transactional messages")
+                .hasMessageContaining("set rocketmq.name-server"));
+    }
+
+    @Test
+    void withoutTheRocketMqClientAConsumerBeanFailsStartUpNamingWhatToAdd() {
+        runner.withClassLoader(new FilteredClassLoader(TransactionMQProducer.class))
+                .withPropertyValues("rocketmq.name-server=127.0.0.1:9876")
+                .withUserConfiguration(OneConsumer.class)
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("bean 'consumer' (")
+                        .hasMessageContaining("a TransactionalMessageConsumer) uses tradekit transactional messages, "
+                                + "but the RocketMQ client (org.apache.rocketmq.client.producer.TransactionMQProducer) is "
+                                + "not on the classpath: add org.apache.rocketmq:rocketmq-client"));
+    }
+
+    @Test
+    void unusedAndUnconfiguredTheStarterStaysOutOfTheWay() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TransactionalMessageTemplate.class)
+                .doesNotHaveBean(TransactionMQProducer.class));
+        runner.withClassLoader(new FilteredClassLoader(TransactionMQProducer.class)).run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(TransactionalMessageTemplate.class));
+    }
+
+    @Test
+    void disabledCreatesNothingAndOneWarningNamesTheBeansThatUseIt(CapturedOutput output) {
+        runner.withPropertyValues("tradekit.txmsg.enabled=false")
+                .withUserConfiguration(TwoScenes.class, MaySendMessages.class).run(context ->
+                        assertThat(context).hasNotFailed().doesNotHaveBean(TransactionalMessageTemplate.class)
+                                .doesNotHaveBean(TransactionMQProducer.class));
+        assertThat(output.getOut()).containsOnlyOnce("tradekit.txmsg.enabled=false: transactional messages are off, "
+                        + "yet bean 'create'")
+                .containsOnlyOnce("bean 'cancel' (" + Noop.class.getName() + ", a LocalTransactionHandler)")
+                .containsOnlyOnce("bean 'reportDesk' (java.lang.Runnable, @Bean method reportDesk, parameter 0, "
+                        + "injects TransactionalMessageTemplate)");
+    }
+
+    @Test
+    void disabledAndUnusedIsSilent(CapturedOutput output) {
+        runner.withPropertyValues("tradekit.txmsg.enabled=false").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output.getOut()).doesNotContain("tradekit.txmsg.enabled=false");
+    }
+
+    @Test
+    void oneMetricsBeanCountsSendsInTheApplicationsRegistry() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        withBroker.withUserConfiguration(TwoScenes.class).withBean(MeterRegistry.class, () -> registry).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(TxMessageMetrics.class);
+            TransactionalSendResult sent = context.getBean(TransactionalMessageTemplate.class)
+                    .send("txmsg-autoconf-topic", "ORDER_CREATE", "payload");
+            assertThat(sent.committed()).isTrue();
+            assertThat(registry.counter("tradekit.txmsg.send", "scene", "ORDER_CREATE", "outcome", "COMMIT").count())
+                    .isEqualTo(1.0);
+        });
+        withBroker.withUserConfiguration(TwoScenes.class).run(context ->
+                assertThat(context).hasNotFailed().hasSingleBean(TxMessageMetrics.class));
+    }
+
+    @Test
+    void customizersAdjustTheProducerInOrderBeforeItStarts() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        withBroker.withUserConfiguration(TwoScenes.class)
+                .withBean("second", TxMessageProducerCustomizer.class, () -> new Customizer(calls, "second", 2))
+                .withBean("first", TxMessageProducerCustomizer.class, () -> new Customizer(calls, "first", 1))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    TransactionMQProducer producer = context.getBean(TransactionMQProducer.class);
+                    assertThat(calls).containsExactly("first:CREATE_JUST", "second:CREATE_JUST");
+                    assertThat(producer.getCompressMsgBodyOverHowmuch()).isEqualTo(2 * 1024);
+                    assertThat(producer.getNamesrvAddr()).isEqualTo(context.getEnvironment().getProperty("rocketmq.name-server"));
+                    assertThat(context.getBean(TransactionalMessageTemplate.class)
+                            .send("txmsg-autoconf-topic", "ORDER_CANCEL", "payload").committed()).isTrue();
+                });
+    }
+
+    @Test
+    void aCustomizerThatReplacesTheTransactionListenerFailsStartUp() {
+        withBroker.withUserConfiguration(TwoScenes.class)
+                .withBean(TxMessageProducerCustomizer.class, () -> producer -> producer.setTransactionListener(null))
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("replaced the transaction listener"));
     }
 
     @Test
