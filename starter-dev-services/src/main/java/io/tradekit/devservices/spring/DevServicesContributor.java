@@ -68,7 +68,8 @@ final class DevServicesContributor {
             started.add("Redis " + server.uri() + " (" + server.executable().getFileName() + ", up in "
                     + server.startedIn().toMillis() + " ms)");
         }
-        if (isOn(properties.getRocketmq().getEnabled(), anyPresent("org.apache.rocketmq.spring.core.RocketMQTemplate"))) {
+        if (isOn(properties.getRocketmq().getEnabled(), anyPresent("org.apache.rocketmq.client.producer.DefaultMQProducer",
+                "org.apache.rocketmq.spring.core.RocketMQTemplate"))) {
             DevServicesProperties.RocketMq rocketmq = properties.getRocketmq();
             RocketMqDevService server = DevServices.rocketMq(new RocketMqSettings(
                     rocketmq.getTransactionCheckInterval(), rocketmq.getTransactionTimeout(),

@@ -101,7 +101,7 @@ public class DevServicesProperties {
 
         /**
          * Whether to start a name server and broker and set rocketmq.name-server. Unset: on when
-         * rocketmq-spring is on the classpath.
+         * rocketmq-client (or rocketmq-spring) is on the classpath.
          */
         private Boolean enabled;
 
