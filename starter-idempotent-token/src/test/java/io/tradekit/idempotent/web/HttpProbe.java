@@ -38,6 +38,30 @@ final class HttpProbe {
         return send(request.build());
     }
 
+    /** A POST with a JSON body, a token and maybe a user. */
+    Response postJson(String path, String token, String user, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(40)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Idempotency-Key", token);
+        }
+        if (user != null) {
+            request.header(TestTradeApplication.TEST_USER_HEADER, user);
+        }
+        return send(request.build());
+    }
+
+    /** Any method, headers as name/value pairs, any body bytes. */
+    Response send(String method, String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(40)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     Response get(String pathAndQuery, String user) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(20)).GET();
@@ -57,10 +81,10 @@ final class HttpProbe {
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body());
+        return new Response(response.statusCode(), response.body(), response.headers());
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
 
         JsonNode json() {
             try {
