@@ -6,6 +6,7 @@ import io.tradekit.idempotent.web.IdempotentTokenEndpoint;
 import io.tradekit.idempotent.web.IdempotentTokenFilter;
 import io.tradekit.idempotent.web.IdempotentTokenHandlerInterceptor;
 import io.tradekit.idempotent.web.ScenePattern;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -70,6 +71,7 @@ class IdempotentTokenWebConfiguration {
             registration.setName("idempotentTokenFilter");
             registration.setUrlPatterns(patterns.stream().map(ScenePattern::pattern).distinct().toList());
             registration.setOrder(properties.getFilterOrder());
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
             return registration;
         }
 

@@ -1,27 +1,29 @@
 package io.tradekit.idempotent.web;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Reads ahead the body of requests to the guarded URLs that carry a token, at most
- * {@code maxBodySize} bytes, so that {@link IdempotentTokenHandlerInterceptor} can fingerprint it
- * before the controller runs and the controller still reads it whole. It answers nothing itself:
- * every refusal (missing token, body too large, 401 of the login check before it) comes from the
+ * Prepares requests to the guarded URLs that carry a token for {@link IdempotentTokenHandlerInterceptor}:
+ * reads the body ahead (at most {@code maxBodySize} bytes) so that it can be fingerprinted before the
+ * controller runs while the controller still reads it whole, and holds the answer back until the
+ * request is over, so that its token is spent or given back before the client sees the answer (an
+ * immediate retry never finds it still taken). It answers nothing itself: every refusal comes from the
  * Spring MVC interceptors, after authentication. The container maps it to the configured patterns.
  *
  * <p>Forms are fingerprinted from their parameters and multipart bodies are refused by the
- * interceptor, so neither is read here (the container must parse them itself).
+ * interceptor, so neither body is read here (the container parses them itself).
  */
-public class IdempotentTokenFilter implements Filter {
+public class IdempotentTokenFilter extends OncePerRequestFilter {
 
     /** Request attribute holding the read-ahead {@link CachedBodyRequest}. */
     static final String BODY_ATTRIBUTE = IdempotentTokenFilter.class.getName() + ".BODY";
@@ -32,7 +34,7 @@ public class IdempotentTokenFilter implements Filter {
     /**
      * Creates the filter.
      *
-     * @param header      the request header carrying the token; requests without it are not read
+     * @param header      the request header carrying the token; requests without it are passed as they are
      * @param maxBodySize the most body bytes kept in memory per request, positive
      */
     public IdempotentTokenFilter(String header, int maxBodySize) {
@@ -44,15 +46,36 @@ public class IdempotentTokenFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (req instanceof HttpServletRequest request && request.getHeader(header) != null
-                && !CorsUtils.isPreFlightRequest(request)
-                && !RequestFingerprint.isForm(request) && !RequestFingerprint.isMultipart(request)) {
-            CachedBodyRequest cached = CachedBodyRequest.readAhead(request, maxBodySize);
-            cached.setAttribute(BODY_ATTRIBUTE, cached);
-            chain.doFilter(cached, res);
+    protected boolean shouldNotFilterAsyncDispatch() {
+        // The answer of an asynchronous handler is released at the end of its async dispatch.
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (isAsyncDispatch(request)) {
+            chain.doFilter(request, response);
+            ContentCachingResponseWrapper held = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
+            if (held != null && !request.isAsyncStarted()) {
+                held.copyBodyToResponse();
+            }
             return;
         }
-        chain.doFilter(req, res);
+        if (request.getHeader(header) == null || CorsUtils.isPreFlightRequest(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletRequest prepared = request;
+        if (!RequestFingerprint.isForm(request) && !RequestFingerprint.isMultipart(request)) {
+            CachedBodyRequest cached = CachedBodyRequest.readAhead(request, maxBodySize);
+            cached.setAttribute(BODY_ATTRIBUTE, cached);
+            prepared = cached;
+        }
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+        chain.doFilter(prepared, held);
+        if (!prepared.isAsyncStarted()) {
+            held.copyBodyToResponse();
+        }
     }
 }

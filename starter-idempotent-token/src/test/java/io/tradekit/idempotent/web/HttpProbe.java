@@ -62,6 +62,15 @@ final class HttpProbe {
         return send(request.build());
     }
 
+    /** A POST whose body is sent chunked (no Content-Length), {@code size} zero bytes. */
+    Response postChunked(String path, String token, int size) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(40))
+                .header("Idempotency-Key", token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[size])))
+                .build();
+        return send(request);
+    }
+
     Response get(String pathAndQuery, String user) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(20)).GET();

@@ -145,6 +145,29 @@ class RequestBoundTokenTests {
     }
 
     @Test
+    void anAsynchronousHandlerSpendsTheTokenWhenItsAnswerIsDone() throws Exception {
+        String token = http.issue("orderList", null);
+        HttpProbe.Response done = http.post("/trade/async", token);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).isEqualTo("bought later");
+        // The answer is held back until the token is spent: no window where it is still taken.
+        assertThat(stored(token, "orderList")).startsWith("s:");
+        assertThat(http.post("/trade/async", token).status()).isEqualTo(409);
+        assertThat(controller.buys.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalByAnInterceptorAfterTheCheckGivesTheTokenBack() throws Exception {
+        String token = http.issue("order", null);
+        HttpProbe.Response throttled = http.send("POST", "/trade/order", bytes(ITEM_1), "Idempotency-Key", token,
+                "Content-Type", "application/json", TestTradeApplication.THROTTLE_HEADER, "1");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(stored(token, "order")).isEqualTo("*");
+        assertThat(controller.orders.get()).isZero();
+        assertThat(post(token, ITEM_1).status()).isEqualTo(200);
+    }
+
+    @Test
     void anAnonymousRequestGetsTheLoginChecks401AndItsTokenIsNotTouched() throws Exception {
         String token = http.issue("orderList", "alice");
         for (String key : new String[] {token, null, "not-a-token", "123e4567-e89b-12d3-a456-426614174000"}) {
@@ -185,6 +208,8 @@ class RequestBoundTokenTests {
         HttpProbe.Response huge = http.send("POST", "/trade/buy", new byte[4 * 1024 * 1024], "Idempotency-Key", token,
                 "Content-Type", "application/octet-stream");
         assertThat(huge.status()).isEqualTo(413);
+        HttpProbe.Response chunked = http.postChunked("/trade/buy", token, 1024 * 1024);
+        assertThat(chunked.status()).as("no Content-Length: read up to the cap, then refused").isEqualTo(413);
         assertThat(stored(token, "orderList")).isEqualTo("*");
         assertThat(http.send("POST", "/trade/buy", atCap, "Idempotency-Key", token,
                 "Content-Type", "application/octet-stream").status()).isEqualTo(200);

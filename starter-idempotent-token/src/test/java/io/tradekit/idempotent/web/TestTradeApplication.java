@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,8 @@ class TestTradeApplication {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new LoginCheck()).addPathPatterns("/member/**").order(SSO_ORDER);
+                // After the token check (its default order is LOWEST_PRECEDENCE - 1000).
+                registry.addInterceptor(new Throttle()).addPathPatterns("/trade/**").order(Ordered.LOWEST_PRECEDENCE - 500);
             }
 
             @Override
@@ -74,6 +77,22 @@ class TestTradeApplication {
             return false;
         }
     }
+
+    /** A refusal by an interceptor after the token check: 429 when the test asks for it. */
+    static final class Throttle implements HandlerInterceptor {
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                throws Exception {
+            if (request.getHeader(THROTTLE_HEADER) == null) {
+                return true;
+            }
+            FailureResponses.write(response, 429, CommonErrorCode.TOO_MANY_REQUESTS, "Slow down.");
+            return false;
+        }
+    }
+
+    /** Test-only: makes {@link Throttle} refuse the request. */
+    static final String THROTTLE_HEADER = "X-Test-Throttle";
 
     /** An order form validated by Bean Validation. */
     record OrderForm(@NotNull Long itemId, @Min(1) @Max(10) int quantity) {
@@ -128,6 +147,15 @@ class TestTradeApplication {
                 throw new IllegalStateException("failed after the order was written");
             }
             return "ordered " + form.itemId() + " x" + form.quantity();
+        }
+
+        /** Answers from another thread (an async dispatch): the token is spent when that answer is done. */
+        @PostMapping("/trade/async")
+        java.util.concurrent.Callable<String> buyLater() {
+            return () -> {
+                buys.incrementAndGet();
+                return "bought later";
+            };
         }
 
         @PostMapping("/other")

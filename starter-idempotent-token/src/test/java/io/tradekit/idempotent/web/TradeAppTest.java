@@ -25,6 +25,8 @@ import java.lang.annotation.Target;
                 "tradekit.idempotent.url-patterns[2].scene=orderList",
                 "tradekit.idempotent.url-patterns[3].pattern=/trade/order",
                 "tradekit.idempotent.url-patterns[3].scene=order",
+                "tradekit.idempotent.url-patterns[4].pattern=/trade/async",
+                "tradekit.idempotent.url-patterns[4].scene=orderList",
                 "tradekit.idempotent.unspent-statuses=404,422",
                 "tradekit.idempotent.max-body-size=16KB",
                 "server.tomcat.threads.max=60"})
