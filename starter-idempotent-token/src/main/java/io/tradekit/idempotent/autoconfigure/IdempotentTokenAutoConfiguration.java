@@ -60,7 +60,10 @@ public class IdempotentTokenAutoConfiguration {
                     observer.getIfAvailable(() -> IdempotentTokenObserver.NONE));
         }
 
-        /** Static: a post-processor must not make this configuration an early bean. */
+        /**
+         * Static: a post-processor must not make this configuration an early bean. Not replaceable
+         * (no @ConditionalOnMissingBean): a safety check an application could switch off by accident.
+         */
         @Bean
         static IdempotentTokenStartupCheck idempotentTokenStartupCheck(Environment environment) {
             return new IdempotentTokenStartupCheck(environment);

@@ -87,6 +87,7 @@ class IdempotentTokenWebConfiguration {
         }
 
         @Bean
+        @ConditionalOnMissingBean(name = "idempotentTokenInterceptorRegistration")
         WebMvcConfigurer idempotentTokenInterceptorRegistration(IdempotentTokenHandlerInterceptor interceptor,
                                                                 IdempotentTokenProperties properties) {
             return new WebMvcConfigurer() {

@@ -61,24 +61,27 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
             throw new IllegalStateException("getReader() was already called for this request");
         }
         if (stream == null) {
-            InputStream replay = new ByteArrayInputStream(head);
-            stream = new Replay(complete ? replay : new SequenceInputStream(replay, super.getInputStream()));
+            stream = replay();
         }
         return stream;
     }
 
     @Override
     public BufferedReader getReader() throws IOException {
+        if (stream != null) {
+            throw new IllegalStateException("getInputStream() was already called for this request");
+        }
         if (reader == null) {
-            if (stream != null) {
-                throw new IllegalStateException("getInputStream() was already called for this request");
-            }
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-            reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
-            stream = null;
+            reader = new BufferedReader(new InputStreamReader(replay(), charset));
         }
         return reader;
+    }
+
+    private ServletInputStream replay() throws IOException {
+        InputStream head = new ByteArrayInputStream(this.head);
+        return new Replay(complete ? head : new SequenceInputStream(head, super.getInputStream()));
     }
 
     /** A blocking replay of the buffered bytes (and of the rest, when the body is larger than the cap). */
