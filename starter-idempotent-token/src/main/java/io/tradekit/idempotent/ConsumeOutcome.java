@@ -2,7 +2,8 @@ package io.tradekit.idempotent;
 
 /**
  * Why {@link IdempotentTokenService#tryConsume} accepted or rejected a token, so that an entry
- * point can answer precisely (HTTP 400 for {@link #MISSING}/{@link #MALFORMED}, 409 for the others).
+ * point can answer precisely (HTTP 400 for {@link #MISSING}/{@link #MALFORMED}, 422 for
+ * {@link #FINGERPRINT_MISMATCH}, 409 for the others).
  */
 public enum ConsumeOutcome {
 
@@ -19,7 +20,16 @@ public enum ConsumeOutcome {
     NOT_FOUND,
 
     /** The token is bound to another owner (or to an owner while none was given); it stays unspent. */
-    OWNER_MISMATCH;
+    OWNER_MISMATCH,
+
+    /** The token is claimed by a request with the same fingerprint that is still being processed. */
+    IN_PROGRESS,
+
+    /**
+     * The token was claimed or spent by a request with another fingerprint (method, path, body); it is
+     * left as it was.
+     */
+    FINGERPRINT_MISMATCH;
 
     /** Whether the request may proceed. */
     public boolean isConsumed() {

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Spends the call's token before the method runs, for entries that are not HTTP requests (Dubbo
- * facades, listeners); the HTTP twin is {@link io.tradekit.idempotent.web.IdempotentTokenFilter}.
+ * facades, listeners); the HTTP twin is {@link io.tradekit.idempotent.web.IdempotentTokenHandlerInterceptor}.
  *
  * <pre>{@code
  * @IdempotentToken(scene = "orderList", tokenExpression = "#request.token", ownerExpression = "#request.buyerId")

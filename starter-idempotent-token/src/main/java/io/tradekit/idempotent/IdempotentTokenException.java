@@ -2,11 +2,13 @@ package io.tradekit.idempotent;
 
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.core.error.ErrorCode;
 
 /**
  * Thrown by {@link IdempotentToken} methods when the token is rejected: code
  * {@link CommonErrorCode#PARAM_INVALID} when it is missing or malformed,
- * {@link CommonErrorCode#DUPLICATE_REQUEST} when it is unknown, used, expired or another owner's.
+ * {@link IdempotentErrorCode#IDEMPOTENCY_KEY_REUSED} when it was used with another request,
+ * {@link CommonErrorCode#DUPLICATE_REQUEST} when it is unknown, used, expired, in use or another owner's.
  */
 public class IdempotentTokenException extends BizException {
 
@@ -30,10 +32,14 @@ public class IdempotentTokenException extends BizException {
         return outcome;
     }
 
-    /** {@code PARAM_INVALID} for a missing or malformed token, {@code DUPLICATE_REQUEST} otherwise. */
-    public static CommonErrorCode errorCodeOf(ConsumeOutcome outcome) {
+    /**
+     * {@code PARAM_INVALID} for a missing or malformed token, {@code IDEMPOTENCY_KEY_REUSED} for a
+     * fingerprint mismatch, {@code DUPLICATE_REQUEST} otherwise.
+     */
+    public static ErrorCode errorCodeOf(ConsumeOutcome outcome) {
         return switch (outcome) {
             case MISSING, MALFORMED -> CommonErrorCode.PARAM_INVALID;
+            case FINGERPRINT_MISMATCH -> IdempotentErrorCode.IDEMPOTENCY_KEY_REUSED;
             default -> CommonErrorCode.DUPLICATE_REQUEST;
         };
     }
@@ -47,6 +53,10 @@ public class IdempotentTokenException extends BizException {
             case OWNER_MISMATCH -> "The idempotency token belongs to another user" + where + ".";
             case NOT_FOUND -> "The idempotency token is unknown, already used or expired" + where
                     + ": the request was already submitted, get a new token to submit again.";
+            case IN_PROGRESS -> "A request with this idempotency token is still being processed" + where
+                    + ": wait for its answer.";
+            case FINGERPRINT_MISMATCH -> "The idempotency token was already used" + where
+                    + " with another request (method, path or body differ): use a new token for a new request.";
             case CONSUMED -> "The idempotency token was accepted" + where + ".";
         };
     }

@@ -5,6 +5,7 @@ import io.tradekit.idempotent.store.IdempotentTokenStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Issues one-use tokens (random UUIDs) per scene and spends them atomically; the store is an
@@ -21,7 +22,7 @@ import java.util.UUID;
  * }</pre>
  *
  * <p>Store failures surface as {@link IdempotentTokenUnavailableException}: never as a success.
- * The {@link io.tradekit.idempotent.web.IdempotentTokenFilter web filter} and {@link IdempotentToken}
+ * The {@link io.tradekit.idempotent.web.IdempotentTokenHandlerInterceptor web check} and {@link IdempotentToken}
  * use this class.
  */
 public class IdempotentTokenService {
@@ -123,28 +124,114 @@ public class IdempotentTokenService {
      * @throws IdempotentTokenUnavailableException when the store cannot be reached
      */
     public ConsumeOutcome tryConsume(String token, String scene, String ownerId) {
-        ConsumeOutcome outcome;
-        if (token == null || token.isEmpty()) {
-            outcome = ConsumeOutcome.MISSING;
-        } else if (!TokenFormat.isValidToken(token) || !TokenFormat.isValidScene(scene)) {
-            outcome = ConsumeOutcome.MALFORMED;
-        } else if (ownerId != null && !TokenFormat.isValidOwner(ownerId)) {
-            // issue() never stores such an owner, so it cannot own any token.
-            outcome = ConsumeOutcome.OWNER_MISMATCH;
-        } else {
-            try {
-                outcome = store.consume(key(TokenFormat.normalizeToken(token), scene), ownerId);
-            } catch (IdempotentTokenUnavailableException e) {
-                observer.unavailable();
-                throw e;
-            }
+        ConsumeOutcome outcome = precheck(token, scene, ownerId);
+        if (outcome == null) {
+            String key = key(TokenFormat.normalizeToken(token), scene);
+            outcome = storeCall(() -> store.consume(key, ownerId));
         }
+        observe(outcome, scene);
+        return outcome;
+    }
+
+    /** The rejection decided without the store (hostile input never reaches Redis), or {@code null}. */
+    private static ConsumeOutcome precheck(String token, String scene, String ownerId) {
+        if (token == null || token.isEmpty()) {
+            return ConsumeOutcome.MISSING;
+        }
+        if (!TokenFormat.isValidToken(token) || !TokenFormat.isValidScene(scene)) {
+            return ConsumeOutcome.MALFORMED;
+        }
+        if (ownerId != null && !TokenFormat.isValidOwner(ownerId)) {
+            // issue() never stores such an owner, so it cannot own any token.
+            return ConsumeOutcome.OWNER_MISMATCH;
+        }
+        return null;
+    }
+
+    private ConsumeOutcome storeCall(Supplier<ConsumeOutcome> call) {
+        try {
+            return call.get();
+        } catch (IdempotentTokenUnavailableException e) {
+            observer.unavailable();
+            throw e;
+        }
+    }
+
+    private void observe(ConsumeOutcome outcome, String scene) {
         if (outcome.isConsumed()) {
             observer.consumed(scene);
         } else {
             observer.rejected(outcome);
         }
-        return outcome;
+    }
+
+    private static void requireClaimed(TokenClaim claim) {
+        Objects.requireNonNull(claim, "claim");
+        if (!claim.isClaimed()) {
+            throw new IllegalArgumentException("only a claimed token can be completed or released");
+        }
+    }
+
+    /**
+     * Claims a token for one request bound to its fingerprint (method, path, body): the first of any
+     * number of concurrent callers gets a claimed {@link TokenClaim}; the token then stays taken
+     * until {@link #complete} spends it or {@link #release} gives it back. A token taken or spent by a
+     * request with another fingerprint answers {@link ConsumeOutcome#FINGERPRINT_MISMATCH}, one taken
+     * by the same request {@link ConsumeOutcome#IN_PROGRESS}; neither changes the stored token.
+     *
+     * @param token       the token as received, may be {@code null} or garbage
+     * @param scene       the scene it must have been issued for
+     * @param ownerId     the caller's user id, or {@code null} when unknown (claims unbound tokens only)
+     * @param fingerprint the request's fingerprint, 64 lower-case hexadecimal digits
+     * @return the claim; rejected ones need no completion
+     * @throws IllegalArgumentException            when the fingerprint is not 64 hexadecimal digits
+     * @throws IdempotentTokenUnavailableException when the store cannot be reached
+     */
+    public TokenClaim claim(String token, String scene, String ownerId, String fingerprint) {
+        if (!TokenFormat.isValidFingerprint(fingerprint)) {
+            throw new IllegalArgumentException("fingerprint must be 64 lower-case hexadecimal digits");
+        }
+        ConsumeOutcome precheck = precheck(token, scene, ownerId);
+        TokenClaim claim;
+        if (precheck != null) {
+            claim = TokenClaim.rejected(precheck);
+        } else {
+            String key = key(TokenFormat.normalizeToken(token), scene);
+            String claimId = UUID.randomUUID().toString().replace("-", "");
+            ConsumeOutcome outcome = storeCall(() -> store.claim(key, ownerId, fingerprint, claimId));
+            claim = outcome.isConsumed() ? new TokenClaim(outcome, key, claimId) : TokenClaim.rejected(outcome);
+        }
+        observe(claim.outcome(), scene);
+        return claim;
+    }
+
+    /**
+     * Spends a claimed token for good: later requests with it are refused (409, or 422 with another
+     * fingerprint) until it expires.
+     *
+     * @param claim a claimed {@link TokenClaim}
+     * @return {@code false} when the claim was no longer held (the token expired meanwhile)
+     * @throws IdempotentTokenUnavailableException when the store cannot be reached; the token then
+     *                                             stays taken until it expires (fail closed)
+     */
+    public boolean complete(TokenClaim claim) {
+        requireClaimed(claim);
+        return store.complete(claim.key(), claim.claimId());
+    }
+
+    /**
+     * Gives a claimed token back unspent, for a request refused before it changed anything: the token
+     * is as it was issued (no fingerprint kept), so the client may retry with it, corrected. Only this
+     * claim can be released: a token spent or claimed again is never touched.
+     *
+     * @param claim a claimed {@link TokenClaim}
+     * @return {@code false} when the claim was no longer held (the token expired meanwhile)
+     * @throws IdempotentTokenUnavailableException when the store cannot be reached; the token then
+     *                                             stays taken until it expires (fail closed)
+     */
+    public boolean release(TokenClaim claim) {
+        requireClaimed(claim);
+        return store.release(claim.key(), claim.claimId());
     }
 
     /** The lifetime of issued tokens. */

@@ -15,6 +15,9 @@ final class TokenFormat {
     /** Longest accepted owner id. */
     static final int MAX_OWNER_LENGTH = 128;
 
+    /** Length of a request fingerprint: a SHA-256 in lower-case hexadecimal. */
+    static final int FINGERPRINT_LENGTH = 64;
+
     private static final int UUID_LENGTH = 36;
 
     private TokenFormat() {
@@ -57,6 +60,20 @@ final class TokenFormat {
     /** Lower-cases a valid token, so that an upper-case copy names the same key. */
     static String normalizeToken(String token) {
         return token.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code fingerprint} is 64 lower-case hexadecimal digits (a SHA-256). */
+    static boolean isValidFingerprint(String fingerprint) {
+        if (fingerprint == null || fingerprint.length() != FINGERPRINT_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < FINGERPRINT_LENGTH; i++) {
+            char c = fingerprint.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code owner} is 1–128 characters without control characters. */

@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class IdempotentTokenServiceTests {
 
     private static final String PREFIX = "test:idem:";
+    static final String FP_A = "a".repeat(64);
+    static final String FP_B = "b".repeat(64);
 
     static LettuceTokenStore store;
     static RedisClient probeClient;
@@ -57,6 +59,24 @@ class IdempotentTokenServiceTests {
             public ConsumeOutcome consume(String key, String owner) {
                 storeCalls.incrementAndGet();
                 return store.consume(key, owner);
+            }
+
+            @Override
+            public ConsumeOutcome claim(String key, String owner, String fingerprint, String claimId) {
+                storeCalls.incrementAndGet();
+                return store.claim(key, owner, fingerprint, claimId);
+            }
+
+            @Override
+            public boolean complete(String key, String claimId) {
+                storeCalls.incrementAndGet();
+                return store.complete(key, claimId);
+            }
+
+            @Override
+            public boolean release(String key, String claimId) {
+                storeCalls.incrementAndGet();
+                return store.release(key, claimId);
             }
         };
         IdempotentTokenObserver observer = new IdempotentTokenObserver() {
@@ -213,10 +233,100 @@ class IdempotentTokenServiceTests {
         tokens.tryConsume(null, "orderList", null);
         tokens.tryConsume("junk", "orderList", null);
         tokens.tryConsume(token, "orderList", "bob");
-        tokens.tryConsume(token, "orderList", "alice");
+        tokens.claim(token, "orderList", "alice", FP_A);
+        tokens.claim(token, "orderList", "alice", FP_A);
+        tokens.claim(token, "orderList", "alice", FP_B);
         tokens.tryConsume(token, "orderList", "alice");
         for (ConsumeOutcome outcome : ConsumeOutcome.values()) {
             assertThat(observed.get(outcome).get() - before.get(outcome)).as(outcome.name()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aClaimTakesTheTokenThenCompleteSpendsItKeepingItsExpiry() {
+        String token = tokens.issue("orderList", "alice");
+        String key = PREFIX + token + ":orderList";
+        TokenClaim claim = tokens.claim(token, "orderList", "alice", FP_A);
+        assertThat(claim.isClaimed()).isTrue();
+        assertThat(redis().get(key)).startsWith("f:").contains(FP_A).endsWith(":o:alice");
+        assertThat(tokens.claim(token, "orderList", "alice", FP_A).outcome()).isEqualTo(ConsumeOutcome.IN_PROGRESS);
+        assertThat(tokens.claim(token, "orderList", "alice", FP_B).outcome())
+                .isEqualTo(ConsumeOutcome.FINGERPRINT_MISMATCH);
+        assertThat(tokens.claim(token, "orderList", "bob", FP_A).outcome()).isEqualTo(ConsumeOutcome.OWNER_MISMATCH);
+        assertThat(tokens.tryConsume(token, "orderList", "alice")).as("no one-step spend of a taken token")
+                .isEqualTo(ConsumeOutcome.NOT_FOUND);
+        assertThat(tokens.complete(claim)).isTrue();
+        assertThat(redis().get(key)).isEqualTo("s:" + FP_A + ":o:alice");
+        assertThat(redis().pttl(key)).isBetween(29L * 60_000, 30L * 60_000);
+        assertThat(tokens.claim(token, "orderList", "alice", FP_A).outcome()).isEqualTo(ConsumeOutcome.NOT_FOUND);
+        assertThat(tokens.claim(token, "orderList", "alice", FP_B).outcome())
+                .isEqualTo(ConsumeOutcome.FINGERPRINT_MISMATCH);
+        assertThat(tokens.claim(token, "orderList", "bob", FP_B).outcome()).as("no hint for another user")
+                .isEqualTo(ConsumeOutcome.OWNER_MISMATCH);
+    }
+
+    @Test
+    void releaseGivesTheTokenBackAsIssuedButNeverResurrectsASpentOrReclaimedOne() {
+        String token = tokens.issue("orderList");
+        String key = PREFIX + token + ":orderList";
+        TokenClaim first = tokens.claim(token, "orderList", null, FP_A);
+        assertThat(tokens.release(first)).isTrue();
+        assertThat(redis().get(key)).isEqualTo("*");
+        assertThat(tokens.release(first)).as("a claim is released once").isFalse();
+
+        TokenClaim second = tokens.claim(token, "orderList", null, FP_B);
+        assertThat(second.isClaimed()).as("given back without its fingerprint: another request may use it").isTrue();
+        assertThat(tokens.release(first)).as("a stale claim cannot free a later one").isFalse();
+        assertThat(tokens.complete(first)).isFalse();
+        assertThat(redis().get(key)).startsWith("f:");
+        assertThat(tokens.complete(second)).isTrue();
+        assertThat(tokens.release(second)).as("a spent token stays spent").isFalse();
+        assertThat(redis().get(key)).isEqualTo("s:" + FP_B + ":*");
+        assertThat(tokens.claim(token, "orderList", null, FP_B).outcome()).isEqualTo(ConsumeOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void ofFiftyConcurrentClaimsExactlyOneWinsAndTheOthersSeeItInProgress() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String token = tokens.issue("orderList");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<TokenClaim>> results = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return tokens.claim(token, "orderList", null, FP_A);
+                    }));
+                }
+                start.countDown();
+                int winners = 0;
+                for (Future<TokenClaim> result : results) {
+                    TokenClaim claim = result.get(30, TimeUnit.SECONDS);
+                    if (claim.isClaimed()) {
+                        winners++;
+                    } else {
+                        assertThat(claim.outcome()).isEqualTo(ConsumeOutcome.IN_PROGRESS);
+                    }
+                }
+                assertThat(winners).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void claimRefusesABadFingerprintAndRejectedClaimsCannotBeFinished() {
+        String token = tokens.issue("orderList");
+        for (String fingerprint : Arrays.asList(null, "", "A".repeat(64), "a".repeat(63), "g".repeat(64), "a".repeat(65))) {
+            assertThatIllegalArgumentException().as(String.valueOf(fingerprint))
+                    .isThrownBy(() -> tokens.claim(token, "orderList", null, fingerprint));
+        }
+        TokenClaim rejected = tokens.claim("junk", "orderList", null, FP_A);
+        assertThat(rejected.outcome()).isEqualTo(ConsumeOutcome.MALFORMED);
+        assertThatIllegalArgumentException().isThrownBy(() -> tokens.complete(rejected));
+        assertThatIllegalArgumentException().isThrownBy(() -> tokens.release(rejected));
+        assertThat(redis().get(PREFIX + token + ":orderList")).isEqualTo("*");
     }
 }

@@ -3,6 +3,7 @@ package io.tradekit.idempotent.autoconfigure;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.ClientResources;
 import io.tradekit.core.redis.LettuceClients;
+import io.tradekit.core.redis.LettuceSettings;
 import io.tradekit.idempotent.IdempotentTokenObserver;
 import io.tradekit.idempotent.IdempotentTokenService;
 import io.tradekit.idempotent.aop.IdempotentTokenAdvisor;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,61 +32,104 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of idempotent tokens: the {@link IdempotentTokenService} on a
  * {@link LettuceTokenStore} (or your {@link IdempotentTokenStore} bean), the
  * {@link io.tradekit.idempotent.IdempotentToken} advisor, Micrometer counters, and in a servlet
- * web application the filter and the token endpoint. Off with {@code tradekit.idempotent.enabled=false}.
+ * web application the token check and the token endpoint. Start-up fails when something relies on
+ * tokens that cannot take effect; {@code tradekit.idempotent.enabled=false} turns it all off with one WARN.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
-@ConditionalOnBooleanProperty(name = "tradekit.idempotent.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(IdempotentTokenProperties.class)
-@Import({IdempotentTokenAutoConfiguration.LettuceStoreConfiguration.class,
-        IdempotentTokenMetricsConfiguration.class, IdempotentTokenWebConfiguration.class})
+@Import({IdempotentTokenAutoConfiguration.EnabledConfiguration.class,
+        IdempotentTokenAutoConfiguration.DisabledConfiguration.class})
 public class IdempotentTokenAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    IdempotentTokenService idempotentTokenService(IdempotentTokenStore store, IdempotentTokenProperties properties,
-                                                  ObjectProvider<IdempotentTokenObserver> observer) {
-        IdempotentTokenPropertiesValidator.validate(properties);
-        return new IdempotentTokenService(store, properties.getKeyPrefix(), properties.getTtl(),
-                observer.getIfAvailable(() -> IdempotentTokenObserver.NONE));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static IdempotentTokenOperationSource idempotentTokenOperationSource() {
-        return new IdempotentTokenOperationSource();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static IdempotentTokenAdvisor idempotentTokenAdvisor(ObjectProvider<IdempotentTokenService> tokens,
-                                                         IdempotentTokenOperationSource operations,
-                                                         Environment environment) {
-        // Static and lazy: advisors are created before other beans; the service is looked up on first use.
-        int order = Binder.get(environment).bind("tradekit.idempotent.aop-order", Integer.class)
-                .orElseGet(() -> new IdempotentTokenProperties().getAopOrder());
-        return new IdempotentTokenAdvisor(new IdempotentTokenInterceptor(tokens::getObject, operations), operations, order);
-    }
-
-    /** The default store: the starter's own Lettuce client on spring.data.redis.*, one shared connection. */
+    /** Everything, unless tradekit.idempotent.enabled=false. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(RedisClient.class)
-    static class LettuceStoreConfiguration {
+    @ConditionalOnBooleanProperty(name = "tradekit.idempotent.enabled", matchIfMissing = true)
+    @EnableConfigurationProperties(IdempotentTokenProperties.class)
+    @Import({EnabledConfiguration.LettuceStoreConfiguration.class,
+            EnabledConfiguration.AbsentRedisClientConfiguration.class,
+            IdempotentTokenMetricsConfiguration.class, IdempotentTokenWebConfiguration.class})
+    static class EnabledConfiguration {
 
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(IdempotentTokenStore.class)
-        LettuceTokenStore idempotentTokenStore(ObjectProvider<RedisConnectionDetails> details, Environment environment,
-                                               ObjectProvider<ClientResources> resources,
-                                               IdempotentTokenProperties properties) {
-            RedisProperties redis = LettuceClients.redisProperties(environment);
-            IdempotentTokenProperties.Redis settings = properties.getRedis();
-            return new LettuceTokenStore(
-                    LettuceClients.create(details.getIfAvailable(), redis, resources.getIfUnique(),
-                            settings.getConnectTimeout(), settings.getCommandTimeout()),
-                    settings.getCommandTimeout(), settings.getRetryDelay(), true);
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotentTokenService idempotentTokenService(IdempotentTokenStore store, IdempotentTokenProperties properties,
+                                                      ObjectProvider<IdempotentTokenObserver> observer) {
+            IdempotentTokenPropertiesValidator.validate(properties);
+            return new IdempotentTokenService(store, properties.getKeyPrefix(), properties.getTtl(),
+                    observer.getIfAvailable(() -> IdempotentTokenObserver.NONE));
+        }
+
+        /**
+         * Static: a post-processor must not make this configuration an early bean. Not replaceable
+         * (no @ConditionalOnMissingBean): a safety check an application could switch off by accident.
+         */
+        @Bean
+        static IdempotentTokenStartupCheck idempotentTokenStartupCheck(Environment environment) {
+            return new IdempotentTokenStartupCheck(environment);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static IdempotentTokenOperationSource idempotentTokenOperationSource() {
+            return new IdempotentTokenOperationSource();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static IdempotentTokenAdvisor idempotentTokenAdvisor(ObjectProvider<IdempotentTokenService> tokens,
+                                                             IdempotentTokenOperationSource operations,
+                                                             Environment environment) {
+            // Static and lazy: advisors are created before other beans; the service is looked up on first use.
+            int order = Binder.get(environment).bind("tradekit.idempotent.aop-order", Integer.class)
+                    .orElseGet(() -> new IdempotentTokenProperties().getAopOrder());
+            return new IdempotentTokenAdvisor(new IdempotentTokenInterceptor(tokens::getObject, operations), operations,
+                    order);
+        }
+
+        /** The default store: the starter's own Lettuce client on spring.data.redis.*, one shared connection. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(RedisClient.class)
+        static class LettuceStoreConfiguration {
+
+            @Bean(destroyMethod = "close")
+            @ConditionalOnMissingBean(IdempotentTokenStore.class)
+            LettuceTokenStore idempotentTokenStore(ObjectProvider<RedisConnectionDetails> details, Environment environment,
+                                                   ObjectProvider<ClientResources> resources,
+                                                   IdempotentTokenProperties properties) {
+                RedisProperties redis = LettuceClients.redisProperties(environment);
+                LettuceSettings settings = properties.getRedis();
+                settings.validate("tradekit.idempotent.redis");
+                return new LettuceTokenStore(
+                        LettuceClients.create(details.getIfAvailable(), redis, resources.getIfUnique(),
+                                settings.getConnectTimeout(), settings.getCommandTimeout()),
+                        settings.getCommandTimeout(), settings.getRetryDelay(), true);
+            }
+        }
+
+        /** No Lettuce: a stand-in store, so that {@link IdempotentTokenStartupCheck} names what relies on Redis. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnMissingClass("io.lettuce.core.RedisClient")
+        static class AbsentRedisClientConfiguration {
+
+            @Bean(AbsentRedisClientStore.BEAN_NAME)
+            @ConditionalOnMissingBean(IdempotentTokenStore.class)
+            IdempotentTokenStore idempotentTokenStoreWithoutRedisClient() {
+                return new AbsentRedisClientStore();
+            }
+        }
+    }
+
+    /** tradekit.idempotent.enabled=false: one WARN naming what now runs unprotected. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "tradekit.idempotent.enabled", havingValue = false)
+    static class DisabledConfiguration {
+
+        @Bean
+        static IdempotentTokenDisabledWarning idempotentTokenDisabledWarning(Environment environment) {
+            return new IdempotentTokenDisabledWarning(environment);
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.tradekit.idempotent.autoconfigure;
 
+import io.tradekit.core.redis.LettuceSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.Ordered;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Settings of idempotent tokens, {@code tradekit.idempotent.*}, bound for
@@ -14,7 +18,13 @@ import java.util.List;
 @ConfigurationProperties("tradekit.idempotent")
 public class IdempotentTokenProperties {
 
-    /** Whether idempotent tokens (service, filter, endpoint, annotation) are enabled. */
+    /** Default order of the token check: late, after the login checks of ordinary interceptors. */
+    static final int DEFAULT_INTERCEPTOR_ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
+
+    /**
+     * Whether idempotent tokens (service, token check, endpoint, annotation) are enabled; false runs
+     * guarded URLs and annotated methods unprotected, with one WARN naming them.
+     */
     private boolean enabled = true;
 
     /** Prefix of every Redis key; a key is prefix + token + ":" + scene. */
@@ -27,13 +37,36 @@ public class IdempotentTokenProperties {
     private String header = "Idempotency-Key";
 
     /**
-     * URL patterns guarded by the filter, each with the scene whose tokens it spends; servlet
-     * syntax (/exact, /prefix/*, *.ext). Without any, no filter is registered.
+     * URL patterns guarded by the token check, each with the scene whose tokens it spends; servlet
+     * syntax (/exact, /prefix/*, *.ext). Without any, no check is registered.
      */
     private List<UrlPattern> urlPatterns = new ArrayList<>();
 
-    /** Order of the filter among servlet filters (after Spring Security's chain at -100). */
+    /**
+     * Order among servlet filters of the filter that reads the body of guarded requests ahead (at most
+     * max-body-size) for their fingerprint; it answers nothing itself.
+     */
     private int filterOrder = 0;
+
+    /**
+     * Order of the token check among Spring MVC interceptors; it must come after the login check (the
+     * SSO starter's tradekit.sso.interceptor-order, 0 by default) so that an anonymous request gets a
+     * 401 and its token is not touched.
+     */
+    private int interceptorOrder = DEFAULT_INTERCEPTOR_ORDER;
+
+    /**
+     * Largest request body fingerprinted; a guarded request with a larger body is refused with 413 and
+     * its token is not touched. Each guarded request in flight holds up to this much memory.
+     */
+    private DataSize maxBodySize = DataSize.ofKilobytes(256);
+
+    /**
+     * Response statuses your guarded handlers answer only when they changed nothing (they refused
+     * before writing, or rolled back): a token claimed by such a request is given back unspent.
+     * Requests Spring MVC refused before calling the handler (binding, validation) always give it back.
+     */
+    private Set<Integer> unspentStatuses = new LinkedHashSet<>();
 
     /** Order of the @IdempotentToken advisor among method advisors. */
     private int aopOrder = Ordered.HIGHEST_PRECEDENCE + 1;
@@ -42,7 +75,8 @@ public class IdempotentTokenProperties {
     private final Endpoint endpoint = new Endpoint();
 
     /** The starter's own Lettuce connection (address from spring.data.redis.*). */
-    private final Redis redis = new Redis();
+    private final LettuceSettings redis = new LettuceSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+            Duration.ofSeconds(1));
 
     public boolean isEnabled() {
         return enabled;
@@ -104,7 +138,31 @@ public class IdempotentTokenProperties {
         return endpoint;
     }
 
-    public Redis getRedis() {
+    public int getInterceptorOrder() {
+        return interceptorOrder;
+    }
+
+    public void setInterceptorOrder(int interceptorOrder) {
+        this.interceptorOrder = interceptorOrder;
+    }
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public Set<Integer> getUnspentStatuses() {
+        return unspentStatuses;
+    }
+
+    public void setUnspentStatuses(Set<Integer> unspentStatuses) {
+        this.unspentStatuses = unspentStatuses;
+    }
+
+    public LettuceSettings getRedis() {
         return redis;
     }
 
@@ -168,43 +226,6 @@ public class IdempotentTokenProperties {
 
         public void setExtraScenes(List<String> extraScenes) {
             this.extraScenes = extraScenes;
-        }
-    }
-
-    /** The starter's own Lettuce connection. */
-    public static class Redis {
-
-        /** Longest wait for one Redis command before the request is refused (503). */
-        private Duration commandTimeout = Duration.ofSeconds(2);
-
-        /** Longest wait to open the connection; spring.data.redis.connect-timeout wins when set. */
-        private Duration connectTimeout = Duration.ofSeconds(2);
-
-        /** After a failed connection attempt, how long calls are refused at once before trying again. */
-        private Duration retryDelay = Duration.ofSeconds(1);
-
-        public Duration getCommandTimeout() {
-            return commandTimeout;
-        }
-
-        public void setCommandTimeout(Duration commandTimeout) {
-            this.commandTimeout = commandTimeout;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Duration getRetryDelay() {
-            return retryDelay;
-        }
-
-        public void setRetryDelay(Duration retryDelay) {
-            this.retryDelay = retryDelay;
         }
     }
 }

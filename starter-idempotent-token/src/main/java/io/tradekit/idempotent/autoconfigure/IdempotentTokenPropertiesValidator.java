@@ -18,10 +18,15 @@ final class IdempotentTokenPropertiesValidator {
                 "tradekit.idempotent.ttl must be positive");
         require(properties.getHeader() != null && HEADER.matcher(properties.getHeader()).matches(),
                 "tradekit.idempotent.header must be an HTTP header name");
-        IdempotentTokenProperties.Redis redis = properties.getRedis();
-        require(positive(redis.getCommandTimeout()) && positive(redis.getConnectTimeout())
-                        && redis.getRetryDelay() != null && !redis.getRetryDelay().isNegative(),
-                "tradekit.idempotent.redis.* timeouts must be positive");
+        properties.getRedis().validate("tradekit.idempotent.redis");
+        long maxBody = properties.getMaxBodySize() == null ? -1 : properties.getMaxBodySize().toBytes();
+        require(maxBody > 0 && maxBody < Integer.MAX_VALUE,
+                "tradekit.idempotent.max-body-size must be positive and below 2GB, was " + properties.getMaxBodySize());
+        for (Integer status : properties.getUnspentStatuses()) {
+            // 2xx and 5xx are excluded: a success changed something, a server error may have.
+            require(status != null && status >= 400 && status <= 499,
+                    "tradekit.idempotent.unspent-statuses must hold 4xx statuses only, was " + status);
+        }
         for (int i = 0; i < properties.getUrlPatterns().size(); i++) {
             IdempotentTokenProperties.UrlPattern entry = properties.getUrlPatterns().get(i);
             require(entry.getPattern() != null && !entry.getPattern().isBlank(),
@@ -35,10 +40,6 @@ final class IdempotentTokenPropertiesValidator {
         }
         require(properties.getEndpoint().getPath() != null && properties.getEndpoint().getPath().startsWith("/"),
                 "tradekit.idempotent.endpoint.path must start with /");
-    }
-
-    private static boolean positive(java.time.Duration duration) {
-        return duration != null && !duration.isNegative() && !duration.isZero();
     }
 
     private static void require(boolean condition, String message) {

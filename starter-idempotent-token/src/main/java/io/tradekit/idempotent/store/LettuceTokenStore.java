@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The Redis {@link IdempotentTokenStore}: {@code SET NX PX} to issue, and one Lua script run by
- * {@code EVALSHA} (loaded again on {@code NOSCRIPT}) to check the owner and delete, all values
- * passed as {@code KEYS}/{@code ARGV}.
+ * The Redis {@link IdempotentTokenStore}: {@code SET NX PX} to issue, and one Lua script per
+ * transition ({@link TokenScripts}: consume, claim, complete, release) run by {@code EVALSHA}
+ * (loaded again on {@code NOSCRIPT}), all values passed as {@code KEYS}/{@code ARGV}.
  *
  * <p>All threads share one Lettuce connection ({@link LettuceConnector}), which pipelines concurrent
  * commands on its own; it is opened on first use (so the application starts while Redis is down,
@@ -29,26 +29,19 @@ import java.util.Objects;
 public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
 
     /**
-     * The check-and-delete script: {@code KEYS[1]} the key, {@code ARGV[1]} {@code "o:" + owner} or
-     * empty when the caller has none; returns 1 (spent), 0 (no such key) or -1 (another owner's).
+     * The check-and-delete script of {@link #consume}: {@code KEYS[1]} the key, {@code ARGV[1]}
+     * {@code "o:" + owner} or empty; returns 1 (spent), 0 (no such key) or -1 (another owner's).
      * Public so that benchmarks can run the very same script as their baseline.
      */
-    public static final String CONSUME_SCRIPT = """
-            local value = redis.call('GET', KEYS[1])
-            if not value then
-              return 0
-            end
-            if value == '*' or value == ARGV[1] then
-              redis.call('DEL', KEYS[1])
-              return 1
-            end
-            return -1
-            """;
+    public static final String CONSUME_SCRIPT = TokenScripts.CONSUME;
 
     private static final String UNBOUND = "*";
     private static final String OWNER_PREFIX = "o:";
 
-    private static final RedisScript CONSUME = RedisScript.of(CONSUME_SCRIPT);
+    private static final RedisScript CONSUME = RedisScript.of(TokenScripts.CONSUME);
+    private static final RedisScript CLAIM = RedisScript.of(TokenScripts.CLAIM);
+    private static final RedisScript COMPLETE = RedisScript.of(TokenScripts.COMPLETE);
+    private static final RedisScript RELEASE = RedisScript.of(TokenScripts.RELEASE);
 
     private final LettuceConnector connector;
 
@@ -79,20 +72,52 @@ public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
 
     @Override
     public ConsumeOutcome consume(String key, String owner) {
-        String ownerArg = owner == null ? "" : OWNER_PREFIX + owner;
-        Long result;
-        try {
-            result = CONSUME.eval(connector.sync(), ScriptOutputType.INTEGER, new String[] {key}, ownerArg);
-        } catch (RedisException e) {
-            throw unavailable("consume a token", e);
-        }
-        if (result == null) {
-            throw new IdempotentTokenUnavailableException("Redis returned no result for the token script", null);
-        }
+        long result = run(CONSUME, "consume a token", key, ownerArg(owner));
         if (result == 1L) {
             return ConsumeOutcome.CONSUMED;
         }
         return result == 0L ? ConsumeOutcome.NOT_FOUND : ConsumeOutcome.OWNER_MISMATCH;
+    }
+
+    @Override
+    public ConsumeOutcome claim(String key, String owner, String fingerprint, String claimId) {
+        long result = run(CLAIM, "claim a token", key, ownerArg(owner), fingerprint, claimId);
+        return switch ((int) result) {
+            case 1 -> ConsumeOutcome.CONSUMED;
+            case 0 -> ConsumeOutcome.NOT_FOUND;
+            case -1 -> ConsumeOutcome.OWNER_MISMATCH;
+            case 2 -> ConsumeOutcome.IN_PROGRESS;
+            case 3 -> ConsumeOutcome.FINGERPRINT_MISMATCH;
+            default -> throw new IdempotentTokenUnavailableException("unexpected answer of the claim script: " + result,
+                    null);
+        };
+    }
+
+    @Override
+    public boolean complete(String key, String claimId) {
+        return run(COMPLETE, "spend a claimed token", key, claimId) == 1L;
+    }
+
+    @Override
+    public boolean release(String key, String claimId) {
+        return run(RELEASE, "give a claimed token back", key, claimId) == 1L;
+    }
+
+    private static String ownerArg(String owner) {
+        return owner == null ? "" : OWNER_PREFIX + owner;
+    }
+
+    private long run(RedisScript script, String action, String key, String... args) {
+        Long result;
+        try {
+            result = script.eval(connector.sync(), ScriptOutputType.INTEGER, new String[] {key}, args);
+        } catch (RedisException e) {
+            throw unavailable(action, e);
+        }
+        if (result == null) {
+            throw new IdempotentTokenUnavailableException("Redis returned no result for the script to " + action, null);
+        }
+        return result;
     }
 
     /** Closes the shared connection, and the client when this store owns it. */

@@ -3,7 +3,7 @@ package io.tradekit.idempotent.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Says which user a request belongs to, so that {@link IdempotentTokenFilter} and the token
+ * Says which user a request belongs to, so that {@link IdempotentTokenHandlerInterceptor} and the token
  * endpoint bind tokens to that user; implement it on your authentication (the SSO starter does).
  * Without one, tokens are unbound. Never derive the owner from a request parameter or header the
  * client chooses freely.

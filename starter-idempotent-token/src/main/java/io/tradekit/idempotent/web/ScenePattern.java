@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record ScenePattern(String pattern, String scene) {
 
-    /** Validates the pattern's servlet syntax; the scene is validated by the filter. */
+    /** Validates the pattern's servlet syntax; the scene is validated by the properties validator. */
     public ScenePattern {
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(scene, "scene");

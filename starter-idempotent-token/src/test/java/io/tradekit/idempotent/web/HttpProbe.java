@@ -38,6 +38,39 @@ final class HttpProbe {
         return send(request.build());
     }
 
+    /** A POST with a JSON body, a token and maybe a user. */
+    Response postJson(String path, String token, String user, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(40)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Idempotency-Key", token);
+        }
+        if (user != null) {
+            request.header(TestTradeApplication.TEST_USER_HEADER, user);
+        }
+        return send(request.build());
+    }
+
+    /** Any method, headers as name/value pairs, any body bytes. */
+    Response send(String method, String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(40)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** A POST whose body is sent chunked (no Content-Length), {@code size} zero bytes. */
+    Response postChunked(String path, String token, int size) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(40))
+                .header("Idempotency-Key", token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[size])))
+                .build();
+        return send(request);
+    }
+
     Response get(String pathAndQuery, String user) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(20)).GET();
@@ -57,10 +90,10 @@ final class HttpProbe {
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body());
+        return new Response(response.statusCode(), response.body(), response.headers());
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
 
         JsonNode json() {
             try {

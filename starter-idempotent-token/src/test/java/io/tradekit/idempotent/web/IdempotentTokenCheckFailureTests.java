@@ -16,8 +16,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the filter and the endpoint answer when Redis is gone or the token has expired. */
-class IdempotentTokenFilterFailureTests {
+/** What the token check and the endpoint answer when Redis is gone or the token has expired. */
+class IdempotentTokenCheckFailureTests {
 
     private static ConfigurableApplicationContext start(String redisUrl, String ttl) {
         return new SpringApplicationBuilder(TestTradeApplication.class).run(
