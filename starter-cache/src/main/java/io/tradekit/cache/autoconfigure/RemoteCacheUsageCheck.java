@@ -71,10 +71,12 @@ final class RemoteCacheUsageCheck implements BeanFactoryPostProcessor {
 
     /** Why there is no remote level and what to add, for the start-up failure and the cache manager's refusal. */
     static String missingRemoteLevel(ClassLoader classLoader) {
-        String cause = ClassUtils.isPresent("org.redisson.api.RedissonClient", classLoader)
+        // jetcache-redisson brings Redisson's core jar: what an exclusion removes is the Spring Boot starter.
+        String cause = ClassUtils.isPresent("org.redisson.spring.starter.RedissonAutoConfigurationV2", classLoader)
                 ? "there is no RedissonClient bean (was Redisson's auto-configuration excluded?): define one"
-                : "Redisson is not on the classpath: add org.redisson:redisson-spring-boot-starter (this starter "
-                        + "brings it: was it excluded?), configured by spring.data.redis.*";
+                : "redisson-spring-boot-starter is not on the classpath: add org.redisson:redisson-spring-boot-starter "
+                        + "(this starter brings it: was it excluded?), configured by spring.data.redis.*, "
+                        + "or define a RedissonClient bean";
         return "The remote level runs on " + MISSING_CLIENT + ", and " + cause + "; or set " + RemoteClient.PROPERTY
                 + "=lettuce with io.lettuce:lettuce-core on the classpath. Only " + ENABLED
                 + "=false runs these methods without the cache.";

@@ -160,6 +160,16 @@ class RemoteCacheUsageCheckTests {
     }
 
     @Test
+    void onlyTheRedissonStarterExcludedAsAnApplicationWouldSaysWhatToAdd() {
+        // Excluding redisson-spring-boot-starter from this starter leaves Redisson's core jar (jetcache-redisson needs it).
+        withoutRedisson.withClassLoader(new FilteredClassLoader("org.redisson.spring")).withBean(Prices.class)
+                .run(context -> startUpFailure(context)
+                        .hasMessageContaining("Prices#price(long)")
+                        .hasMessageContaining("redisson-spring-boot-starter is not on the classpath")
+                        .hasMessageContaining("add org.redisson:redisson-spring-boot-starter"));
+    }
+
+    @Test
     void redissonOnTheClasspathButNoClientBeanSaysSo() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
