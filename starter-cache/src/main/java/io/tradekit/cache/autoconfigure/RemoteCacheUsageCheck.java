@@ -2,6 +2,7 @@ package io.tradekit.cache.autoconfigure;
 
 import io.tradekit.cache.remote.RemoteClient;
 import io.tradekit.cache.remote.RemoteLevel;
+import io.tradekit.cache.remote.RemoteLevelMissingException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -48,10 +49,11 @@ final class RemoteCacheUsageCheck implements BeanFactoryPostProcessor {
         }
         if (beanFactory.getBeanNamesForType(RemoteLevel.class, true, false).length == 0) {
             RemoteCacheUse first = uses.get(0);
-            throw new IllegalStateException("tradekit.cache: " + first.describe() + " needs the remote (Redis) level, "
-                    + "and there is none" + (uses.size() > 1 ? " (" + (uses.size() - 1) + " more such caches)" : "")
-                    + ": without it every instance keeps its own copy that no other instance's update invalidates. "
-                    + missingRemoteLevel(beanFactory.getBeanClassLoader()));
+            throw new RemoteLevelMissingException("tradekit.cache: " + first.describe()
+                    + " needs the remote (Redis) level, and there is none"
+                    + (uses.size() > 1 ? " (" + (uses.size() - 1) + " more such caches)" : "")
+                    + ": without it every instance keeps its own copy that no other instance's update invalidates.",
+                    missingRemoteLevel(beanFactory.getBeanClassLoader()));
         }
     }
 

@@ -5,6 +5,7 @@ import com.alicp.jetcache.RefreshPolicy;
 import com.alicp.jetcache.SimpleCacheManager;
 import com.alicp.jetcache.anno.CacheType;
 import com.alicp.jetcache.template.QuickConfig;
+import io.tradekit.cache.remote.RemoteLevelMissingException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,8 +83,8 @@ public class TradekitCacheManager extends SimpleCacheManager {
     private void refuseWithoutRemoteLevel(QuickConfig config) {
         if (missingRemoteLevel != null && config.getCacheType() != CacheType.LOCAL) {
             CacheType type = config.getCacheType() == null ? CacheType.REMOTE : config.getCacheType();
-            throw new IllegalStateException("tradekit.cache: the " + type + " cache '" + config.getName()
-                    + "' needs the remote (Redis) level, and there is none. " + missingRemoteLevel);
+            throw new RemoteLevelMissingException("tradekit.cache: the " + type + " cache '" + config.getName()
+                    + "' needs the remote (Redis) level, and there is none.", missingRemoteLevel);
         }
     }
 
