@@ -1,5 +1,6 @@
 package io.tradekit.cache.autoconfigure;
 
+import com.alicp.jetcache.anno.support.GlobalCacheConfig;
 import io.tradekit.cache.remote.RemoteClient;
 import io.tradekit.cache.remote.RemoteLevel;
 import io.tradekit.cache.remote.RemoteLevelMissingException;
@@ -47,7 +48,8 @@ final class RemoteCacheUsageCheck implements BeanFactoryPostProcessor {
                     ENABLED, uses.stream().map(RemoteCacheUse::describe).collect(Collectors.joining(", ")));
             return;
         }
-        if (beanFactory.getBeanNamesForType(RemoteLevel.class, true, false).length == 0) {
+        if (beanFactory.getBeanNamesForType(RemoteLevel.class, true, false).length == 0
+                && !applicationOwnsGlobalCacheConfig(beanFactory)) {
             RemoteCacheUse first = uses.get(0);
             throw new RemoteLevelMissingException("tradekit.cache: " + first.describe()
                     + " needs the remote (Redis) level, and there is none"
@@ -55,6 +57,22 @@ final class RemoteCacheUsageCheck implements BeanFactoryPostProcessor {
                     + ": without it every instance keeps its own copy that no other instance's update invalidates.",
                     missingRemoteLevel(beanFactory.getBeanClassLoader()));
         }
+    }
+
+    /**
+     * An application that defines its own JetCache {@link GlobalCacheConfig} chose its remote builders
+     * itself (ours backs off): JetCache then reports a missing one at the first call, loudly.
+     */
+    private static boolean applicationOwnsGlobalCacheConfig(ConfigurableListableBeanFactory beanFactory) {
+        for (String name : beanFactory.getBeanNamesForType(GlobalCacheConfig.class, true, false)) {
+            String factoryBean = beanFactory.getBeanDefinition(name).getFactoryBeanName();
+            boolean ours = factoryBean != null && beanFactory.containsBeanDefinition(factoryBean)
+                    && JetCacheConfiguration.class.getName().equals(beanFactory.getBeanDefinition(factoryBean).getBeanClassName());
+            if (!ours) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses {@code tradekit.cache.enabled} as its auto-configuration condition does, refusing what is neither. */

@@ -183,6 +183,17 @@ class RemoteCacheUsageCheckTests {
     }
 
     @Test
+    void anApplicationWithItsOwnJetCacheGlobalConfigIsLeftToIt() {
+        withoutRedisson.withBean(Prices.class).withBean("globalCacheConfig", GlobalCacheConfig.class, () -> {
+            GlobalCacheConfig own = new GlobalCacheConfig();
+            own.setLocalCacheBuilders(new java.util.HashMap<>(java.util.Map.of("default",
+                    com.alicp.jetcache.embedded.CaffeineCacheBuilder.createCaffeineCacheBuilder())));
+            own.setRemoteCacheBuilders(new java.util.HashMap<>());
+            return own;
+        }).run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RemoteLevel.class));
+    }
+
+    @Test
     void localCachesNeedNoRemoteLevel() {
         withoutRedisson.withBean(LocalCounter.class).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(GlobalCacheConfig.class).doesNotHaveBean(RemoteLevel.class)
