@@ -165,6 +165,19 @@ class TradekitCacheAutoConfigurationTests {
     }
 
     @Test
+    void withRedisDownAtStartUpTheStartersRedissonClientFailsTheStartUp() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        runner.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class, RedissonAutoConfigurationV2.class))
+                .withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + closedPort,
+                        "spring.data.redis.connect-timeout=300ms", "spring.data.redis.timeout=300ms")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("Unable to connect to Redis server"));
+    }
+
+    @Test
     void theApplicationsOwnRedissonClientWinsOverTheStartersOne() {
         withRedissonStarter().withBean(RedissonClient.class, () -> redisson).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(RedissonClient.class);
