@@ -287,7 +287,7 @@ abstract class CacheAcrossInstancesContract {
             assertThat(onA.outsider(id).text()).isEqualTo("not allow-listed " + id);
             assertThat(redis.getBucket(prefix + "outsider" + id, ByteArrayCodec.INSTANCE).isExists()).isFalse();
         }
-        assertThat(a.getBean(io.tradekit.cache.support.RemoteBreaker.class).isOpen()).isFalse();
+        assertThat(a.getBean(io.tradekit.cache.remote.RemoteBreaker.class).isOpen()).isFalse();
     }
 
     /** Bytes as our codec would write them, from a Kryo without the allow-list. */

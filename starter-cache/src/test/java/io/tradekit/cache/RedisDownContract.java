@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradekit.cache.health.RemoteCacheHealthIndicator;
 import io.tradekit.cache.sample.CacheTestApplication;
 import io.tradekit.cache.sample.UserService;
-import io.tradekit.cache.support.RemoteBreaker;
+import io.tradekit.cache.remote.RemoteBreaker;
 import io.tradekit.devservices.redis.RedisDevService;
 import io.tradekit.devservices.redis.RedisSettings;
 import java.time.Duration;

@@ -7,7 +7,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.tradekit.cache.autoconfigure.TradekitCacheAutoConfiguration;
-import io.tradekit.cache.autoconfigure.TradekitCacheRemoteAutoConfiguration;
 import io.tradekit.cache.lettuce.LettuceRemoteLevel;
 import io.tradekit.cache.remote.RemoteLevel;
 import java.lang.management.ManagementFactory;
@@ -87,8 +86,7 @@ public class CacheBenchmark {
     /** Beans of the benchmark application. */
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({AopAutoConfiguration.class, DataSourceAutoConfiguration.class,
-            JdbcTemplateAutoConfiguration.class, TradekitCacheRemoteAutoConfiguration.class,
-            TradekitCacheAutoConfiguration.class})
+            JdbcTemplateAutoConfiguration.class, TradekitCacheAutoConfiguration.class})
     public static class BenchApplication {
 
         @Bean

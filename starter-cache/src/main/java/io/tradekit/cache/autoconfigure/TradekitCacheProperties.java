@@ -1,10 +1,12 @@
 package io.tradekit.cache.autoconfigure;
 
 import io.tradekit.cache.remote.RemoteClient;
+import io.tradekit.core.redis.LettuceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Settings of the JetCache two-level cache under {@code tradekit.cache}; they replace JetCache's
@@ -110,7 +112,13 @@ public class TradekitCacheProperties {
          */
         private RemoteClient client = RemoteClient.REDISSON;
 
-        private final Lettuce lettuce = new Lettuce();
+        /**
+         * The Lettuce client's timeouts, when {@code client=lettuce} (descriptions and defaults in
+         * additional-spring-configuration-metadata.json: the type is compiled in tradekit-core).
+         */
+        @NestedConfigurationProperty
+        private final LettuceSettings lettuce = new LettuceSettings(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(1));
 
         /** Lifetime of a cached value when @Cached(expire) is unset. */
         private Duration expire = Duration.ofHours(1);
@@ -143,7 +151,7 @@ public class TradekitCacheProperties {
             this.client = client;
         }
 
-        public Lettuce getLettuce() {
+        public LettuceSettings getLettuce() {
             return lettuce;
         }
 
@@ -169,43 +177,6 @@ public class TradekitCacheProperties {
 
         public void setHealthTimeout(Duration healthTimeout) {
             this.healthTimeout = healthTimeout;
-        }
-    }
-
-    /** The Lettuce client of the remote level, when {@code remote.client=lettuce}. */
-    public static class Lettuce {
-
-        /** Longest wait for one Redis reply; a remote read that takes longer counts as a failure and goes to the loader. */
-        private Duration commandTimeout = Duration.ofSeconds(1);
-
-        /** Connect timeout, unless spring.data.redis.connect-timeout is set. */
-        private Duration connectTimeout = Duration.ofSeconds(2);
-
-        /** After a failed connect (or subscribe), how long calls fail at once before the next attempt. */
-        private Duration retryDelay = Duration.ofSeconds(1);
-
-        public Duration getCommandTimeout() {
-            return commandTimeout;
-        }
-
-        public void setCommandTimeout(Duration commandTimeout) {
-            this.commandTimeout = commandTimeout;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Duration getRetryDelay() {
-            return retryDelay;
-        }
-
-        public void setRetryDelay(Duration retryDelay) {
-            this.retryDelay = retryDelay;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.tradekit.cache.health;
 
 import io.tradekit.cache.remote.RemoteLevel;
-import io.tradekit.cache.support.RemoteBreaker;
+import io.tradekit.cache.remote.RemoteBreaker;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;

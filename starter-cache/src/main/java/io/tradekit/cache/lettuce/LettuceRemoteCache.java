@@ -8,7 +8,7 @@ import com.alicp.jetcache.CacheValueHolder;
 import com.alicp.jetcache.MultiGetResult;
 import com.alicp.jetcache.external.AbstractExternalCache;
 import io.lettuce.core.RedisFuture;
-import io.tradekit.cache.support.RemoteBreaker;
+import io.tradekit.cache.remote.RemoteBreaker;
 import io.tradekit.core.redis.LettuceConnector;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

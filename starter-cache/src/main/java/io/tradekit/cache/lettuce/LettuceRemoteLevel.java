@@ -3,7 +3,7 @@ package io.tradekit.cache.lettuce;
 import com.alicp.jetcache.external.ExternalCacheBuilder;
 import io.tradekit.cache.remote.RemoteClient;
 import io.tradekit.cache.remote.RemoteLevel;
-import io.tradekit.cache.support.RemoteBreaker;
+import io.tradekit.cache.remote.RemoteBreaker;
 import io.tradekit.core.redis.LettuceConnector;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.tradekit.cache.remote;
 
 import com.alicp.jetcache.external.ExternalCacheBuilder;
-import io.tradekit.cache.support.RemoteBreaker;
 import java.util.concurrent.CompletionStage;
 
 /**

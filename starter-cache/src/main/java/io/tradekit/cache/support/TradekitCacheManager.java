@@ -5,6 +5,7 @@ import com.alicp.jetcache.RefreshPolicy;
 import com.alicp.jetcache.SimpleCacheManager;
 import com.alicp.jetcache.anno.CacheType;
 import com.alicp.jetcache.template.QuickConfig;
+import io.tradekit.cache.remote.RemoteLevelMissingException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,10 +23,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TradekitCacheManager extends SimpleCacheManager {
 
     private final CacheDefaults defaults;
+    private final String missingRemoteLevel;
     private final ConcurrentHashMap<String, Cache<?, ?>> faces = new ConcurrentHashMap<>();
 
+    /** A manager of caches on both levels. */
     public TradekitCacheManager(CacheDefaults defaults) {
+        this(defaults, null);
+    }
+
+    /**
+     * @param defaults           what fills the settings a cache leaves unset
+     * @param missingRemoteLevel null when there is a remote level; else why there is none and what to
+     *                           add: every REMOTE or BOTH cache is then refused with it
+     */
+    public TradekitCacheManager(CacheDefaults defaults, String missingRemoteLevel) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.missingRemoteLevel = missingRemoteLevel;
     }
 
     public CacheDefaults defaults() {
@@ -44,6 +57,7 @@ public class TradekitCacheManager extends SimpleCacheManager {
         String id = id(config.getArea(), config.getName());
         Cache<?, ?> face = faces.get(id);
         if (face == null) {
+            refuseWithoutRemoteLevel(config);
             face = faces.computeIfAbsent(id, unused -> new TradekitCache<>(super.getOrCreateCache(withDefaults(config)),
                     defaults.nullExpire(), defaults.afterCommit()));
         }
@@ -60,6 +74,18 @@ public class TradekitCacheManager extends SimpleCacheManager {
     public void close() {
         faces.clear();
         super.close();
+    }
+
+    /**
+     * A cache created in code (QuickConfig) escapes the start-up check of annotations: without a
+     * remote level, a REMOTE or BOTH one fails here instead of silently staying per instance.
+     */
+    private void refuseWithoutRemoteLevel(QuickConfig config) {
+        if (missingRemoteLevel != null && config.getCacheType() != CacheType.LOCAL) {
+            CacheType type = config.getCacheType() == null ? CacheType.REMOTE : config.getCacheType();
+            throw new RemoteLevelMissingException("tradekit.cache: the " + type + " cache '" + config.getName()
+                    + "' needs the remote (Redis) level, and there is none.", missingRemoteLevel);
+        }
     }
 
     QuickConfig withDefaults(QuickConfig c) {

@@ -11,10 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradekit.cache.health.RemoteCacheHealthIndicator;
 import io.tradekit.cache.lettuce.LettuceRemoteLevel;
-import io.tradekit.cache.support.RedissonRemoteLevel;
+import io.tradekit.cache.redisson.RedissonRemoteLevel;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import io.tradekit.cache.metrics.MicrometerCacheMonitorInstaller;
+import io.tradekit.cache.remote.RemoteLevel;
 import io.tradekit.cache.serial.AllowListKryoCodec;
 import io.tradekit.cache.serial.ClassAllowList;
 import io.tradekit.cache.support.TradekitCacheManager;
@@ -29,8 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.spring.starter.RedissonAutoConfigurationV2;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -41,8 +44,7 @@ class TradekitCacheAutoConfigurationTests {
     private static String redisUrl;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheRemoteAutoConfiguration.class,
-                    TradekitCacheAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
             .withPropertyValues("tradekit.cache.base-packages=io.tradekit.cache.autoconfigure",
                     "tradekit.cache.key-prefix=tradekit:cache:auto-test:");
 
@@ -106,7 +108,7 @@ class TradekitCacheAutoConfigurationTests {
             assertThat(manager.defaults().nullExpire()).isEqualTo(Duration.ofSeconds(2));
             assertThat(context.getBean(AllowListKryoCodec.class).allowList().packagePrefixes())
                     .containsExactly("com.example.dto.", "com.example.more.");
-            assertThat(TradekitCacheAutoConfiguration.broadcastChannel(properties)).isEqualTo("tradekit:cache:auto-test:broadcast");
+            assertThat(JetCacheConfiguration.broadcastChannel(properties)).isEqualTo("tradekit:cache:auto-test:broadcast");
         });
     }
 
@@ -122,12 +124,65 @@ class TradekitCacheAutoConfigurationTests {
     }
 
     @Test
-    void backsOffWithoutARedissonClientOrWhenDisabledOrWithoutJetCache() {
-        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(GlobalCacheConfig.class));
+    void backsOffWhenDisabledOrWithoutJetCache() {
         runner.withBean(RedissonClient.class, () -> redisson).withPropertyValues("tradekit.cache.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(TradekitCacheManager.class));
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TradekitCacheManager.class)
+                        .doesNotHaveBean(RemoteLevel.class).doesNotHaveBean(GlobalCacheConfig.class));
         runner.withBean(RedissonClient.class, () -> redisson).withClassLoader(new FilteredClassLoader(GlobalCacheConfig.class))
-                .run(context -> assertThat(context).doesNotHaveBean(TradekitCacheManager.class));
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TradekitCacheManager.class));
+    }
+
+    @Test
+    void theOnlyRegisteredAutoConfigurationIsThePublicOne() throws Exception {
+        String imports = new String(getClass().getResourceAsStream(
+                "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(imports.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")))
+                .containsExactly(TradekitCacheAutoConfiguration.class.getName());
+        assertThat(java.lang.reflect.Modifier.isPublic(RedissonRemoteLevelConfiguration.class.getModifiers())).isFalse();
+        assertThat(java.lang.reflect.Modifier.isPublic(LettuceRemoteLevelConfiguration.class.getModifiers())).isFalse();
+        assertThat(java.lang.reflect.Modifier.isPublic(JetCacheConfiguration.class.getModifiers())).isFalse();
+    }
+
+    /** What the starter brings: redisson-spring-boot-starter's client, on spring.data.redis.*. */
+    private ApplicationContextRunner withRedissonStarter() {
+        return runner.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class, RedissonAutoConfigurationV2.class))
+                .withPropertyValues("spring.data.redis.url=" + redisUrl);
+    }
+
+    @Test
+    void outOfTheBoxTheRemoteLevelRunsOnTheRedissonClientBuiltFromSpringDataRedis() {
+        withRedissonStarter().withBean(Lookup.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(RedissonClient.class).hasSingleBean(RedissonRemoteLevel.class);
+            assertThat(context.getBean(RedissonRemoteLevel.class)).extracting("redisson")
+                    .isSameAs(context.getBean(RedissonClient.class));
+            Lookup lookup = context.getBean(Lookup.class);
+            assertThat(lookup.find("out-of-the-box")).isEqualTo("found-out-of-the-box");
+            assertThat(redisson.getBucket("tradekit:cache:auto-test:autoCacheout-of-the-box",
+                    org.redisson.client.codec.ByteArrayCodec.INSTANCE).isExists())
+                    .as("the value reached the dev-services Redis named by spring.data.redis.url").isTrue();
+        });
+    }
+
+    @Test
+    void withRedisDownAtStartUpTheStartersRedissonClientFailsTheStartUp() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        runner.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class, RedissonAutoConfigurationV2.class))
+                .withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + closedPort,
+                        "spring.data.redis.connect-timeout=300ms", "spring.data.redis.timeout=300ms")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("Unable to connect to Redis server"));
+    }
+
+    @Test
+    void theApplicationsOwnRedissonClientWinsOverTheStartersOne() {
+        withRedissonStarter().withBean(RedissonClient.class, () -> redisson).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(RedissonClient.class);
+            assertThat(context.getBean(RedissonRemoteLevel.class)).extracting("redisson").isSameAs(redisson);
+        });
     }
 
     @Test
@@ -140,8 +195,7 @@ class TradekitCacheAutoConfigurationTests {
     @Test
     void failsClearlyWithNoPackageToCacheIn() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class,
-                        TradekitCacheRemoteAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, TradekitCacheAutoConfiguration.class))
                 .withBean(RedissonClient.class, () -> redisson)
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("tradekit.cache.base-packages"));
@@ -221,5 +275,13 @@ class TradekitCacheAutoConfigurationTests {
         runner.withPropertyValues("tradekit.cache.remote.client=lettuce", "tradekit.cache.remote.lettuce.command-timeout=soon")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasMessageContaining("tradekit.cache.remote.lettuce.command-timeout"));
+        runner.withPropertyValues("tradekit.cache.remote.client=lettuce", "spring.data.redis.url=" + redisUrl)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    TradekitCacheProperties properties = context.getBean(TradekitCacheProperties.class);
+                    assertThat(properties.getRemote().getLettuce().getCommandTimeout()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(properties.getRemote().getLettuce().getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(properties.getRemote().getLettuce().getRetryDelay()).isEqualTo(Duration.ofSeconds(1));
+                });
     }
 }

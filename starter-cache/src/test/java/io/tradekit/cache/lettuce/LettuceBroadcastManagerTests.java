@@ -13,7 +13,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.tradekit.cache.serial.AllowListKryoCodec;
 import io.tradekit.cache.serial.ClassAllowList;
-import io.tradekit.cache.support.RemoteBreaker;
+import io.tradekit.cache.remote.RemoteBreaker;
 import io.tradekit.core.redis.LettuceConnector;
 import io.tradekit.devservices.redis.RedisDevService;
 import io.tradekit.devservices.redis.RedisSettings;

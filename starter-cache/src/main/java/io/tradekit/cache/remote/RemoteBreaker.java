@@ -1,4 +1,4 @@
-package io.tradekit.cache.support;
+package io.tradekit.cache.remote;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,6 @@
-package io.tradekit.cache.remote;
+package io.tradekit.cache.autoconfigure;
 
+import io.tradekit.cache.remote.RemoteClient;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;

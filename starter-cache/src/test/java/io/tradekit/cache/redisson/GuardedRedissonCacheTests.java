@@ -1,4 +1,4 @@
-package io.tradekit.cache.support;
+package io.tradekit.cache.redisson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package io.tradekit.cache.support;
+package io.tradekit.cache.redisson;
 
 import com.alicp.jetcache.external.ExternalCacheBuilder;
+import io.tradekit.cache.remote.RemoteBreaker;
 import io.tradekit.cache.remote.RemoteClient;
 import io.tradekit.cache.remote.RemoteLevel;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public final class RedissonRemoteLevel implements RemoteLevel {
 
     @Override
     public ExternalCacheBuilder<?> newCacheBuilder(RemoteBreaker breaker) {
-        return new TradekitRedissonCacheBuilder(breaker).redissonClient(redisson);
+        return new GuardedRedissonCacheBuilder(breaker).redissonClient(redisson);
     }
 
     @Override

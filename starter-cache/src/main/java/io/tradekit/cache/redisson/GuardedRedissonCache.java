@@ -1,4 +1,4 @@
-package io.tradekit.cache.support;
+package io.tradekit.cache.redisson;
 
 import com.alicp.jetcache.CacheGetResult;
 import com.alicp.jetcache.CacheResult;
@@ -6,6 +6,7 @@ import com.alicp.jetcache.CacheResultCode;
 import com.alicp.jetcache.MultiGetResult;
 import com.alicp.jetcache.redisson.RedissonCache;
 import com.alicp.jetcache.redisson.RedissonCacheConfig;
+import io.tradekit.cache.remote.RemoteBreaker;
 import io.tradekit.cache.serial.CacheSerializationException;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.tradekit.cache.support;
+package io.tradekit.cache.remote;
 
 import com.alicp.jetcache.CacheManager;
 import com.alicp.jetcache.CacheResult;

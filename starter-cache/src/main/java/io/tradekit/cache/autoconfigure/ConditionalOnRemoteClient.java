@@ -1,5 +1,6 @@
-package io.tradekit.cache.remote;
+package io.tradekit.cache.autoconfigure;
 
+import io.tradekit.cache.remote.RemoteClient;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Conditional;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @Conditional(OnRemoteClientCondition.class)
-public @interface ConditionalOnRemoteClient {
+@interface ConditionalOnRemoteClient {
 
     /** The client the annotated configuration sets up. */
     RemoteClient value();

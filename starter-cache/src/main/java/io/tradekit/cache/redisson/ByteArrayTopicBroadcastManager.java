@@ -1,7 +1,9 @@
-package io.tradekit.cache.support;
+package io.tradekit.cache.redisson;
 
 import com.alicp.jetcache.CacheManager;
 import com.alicp.jetcache.redisson.RedissonCacheConfig;
+import io.tradekit.cache.remote.RawBytesBroadcastManager;
+import io.tradekit.cache.remote.RemoteBreaker;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 import org.redisson.api.RTopic;

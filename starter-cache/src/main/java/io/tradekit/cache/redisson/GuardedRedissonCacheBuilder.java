@@ -1,9 +1,10 @@
-package io.tradekit.cache.support;
+package io.tradekit.cache.redisson;
 
 import com.alicp.jetcache.CacheManager;
 import com.alicp.jetcache.redisson.RedissonCacheBuilder;
 import com.alicp.jetcache.redisson.RedissonCacheConfig;
 import com.alicp.jetcache.support.BroadcastManager;
+import io.tradekit.cache.remote.RemoteBreaker;
 import java.util.Objects;
 
 /**
@@ -12,18 +13,14 @@ import java.util.Objects;
  * {@link ByteArrayTopicBroadcastManager}, which works whatever codec the application's Redisson
  * client has (jetcache#945).
  */
-public final class TradekitRedissonCacheBuilder extends RedissonCacheBuilder<TradekitRedissonCacheBuilder> {
+final class GuardedRedissonCacheBuilder extends RedissonCacheBuilder<GuardedRedissonCacheBuilder> {
 
     private final RemoteBreaker breaker;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public TradekitRedissonCacheBuilder(RemoteBreaker breaker) {
+    GuardedRedissonCacheBuilder(RemoteBreaker breaker) {
         this.breaker = Objects.requireNonNull(breaker, "breaker");
         buildFunc(config -> new GuardedRedissonCache((RedissonCacheConfig) config, this.breaker));
-    }
-
-    public RemoteBreaker breaker() {
-        return breaker;
     }
 
     @Override
