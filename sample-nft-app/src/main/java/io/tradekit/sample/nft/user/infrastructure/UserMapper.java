@@ -9,9 +9,11 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface UserMapper extends BaseMapper<UserDO> {
 
+    // id_card_hash is unique (V102): the second account naming a bound ID number fails here, whatever the race.
     @Update("UPDATE nft_user SET state = 'AUTHENTICATED', real_name = #{realName}, id_card_no = #{idCardNo},"
-            + " updated_at = CURRENT_TIMESTAMP WHERE id = #{id} AND state = 'INIT'")
-    int authenticate(@Param("id") long id, @Param("realName") String realName, @Param("idCardNo") String idCardNo);
+            + " id_card_hash = #{idCardHash}, updated_at = CURRENT_TIMESTAMP WHERE id = #{id} AND state = 'INIT'")
+    int authenticate(@Param("id") long id, @Param("realName") String realName, @Param("idCardNo") String idCardNo,
+                     @Param("idCardHash") String idCardHash);
 
     @Update("UPDATE nft_user SET state = 'FROZEN', updated_at = CURRENT_TIMESTAMP WHERE id = #{id} AND state <> 'FROZEN'")
     int freeze(@Param("id") long id);
