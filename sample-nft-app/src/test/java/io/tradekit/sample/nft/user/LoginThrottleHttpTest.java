@@ -94,6 +94,40 @@ class LoginThrottleHttpTest {
     }
 
     @Test
+    void malformedLoginsAreRefusedBeforeTheThrottleAndCostNothing() throws Exception {
+        TradingClient client = new TradingClient(port);
+        String phone = TradingClient.uniquePhone();
+        client.register(phone);
+        String fullWidth = phone.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０')))
+                .reduce("", String::concat);
+        for (String body : new String[] {"{}", "{\"telephone\":null,\"password\":\"x\"}", "",
+            "{\"telephone\":\"" + fullWidth + "\",\"password\":\"wrong-pass\"}",
+            "{\"telephone\":\"" + phone + "\u200b\",\"password\":\"wrong-pass\"}",
+            "{\"telephone\":\" " + phone + "\",\"password\":\"wrong-pass\"}",
+            "{\"telephone\":[\"" + phone + "\"],\"password\":\"wrong-pass\"}",
+            "{\"telephone\":\"" + phone + "\",\"password\":[\"wrong-pass\"]}"}) {
+            assertThat(post("/user/login", body, null).statusCode()).as(body).isEqualTo(400);
+        }
+        for (String password : new String[] {"", "p".repeat(65), "p".repeat(100_000)}) {
+            HttpResponse<String> answer = post("/user/login",
+                    "{\"telephone\":\"" + phone + "\",\"password\":\"" + password + "\"}", null);
+            assertThat(answer.statusCode()).as("length " + password.length()).isIn(413, 422);
+        }
+        for (String body : new String[] {"{}", "{\"loginName\":\"\",\"password\":\"x\"}",
+            "{\"loginName\":\"" + "a".repeat(65) + "\",\"password\":\"x\"}",
+            "{\"loginName\":\"nobody\",\"password\":[\"x\"]}", "{\"loginName\":{},\"password\":\"x\"}"}) {
+            assertThat(post("/onboarding/staff/login", body, null).statusCode()).as(body).isEqualTo(400);
+        }
+        // None of those reached a password check: the full budget of wrong passwords is still there.
+        for (int i = 0; i < ACCOUNT_BUDGET; i++) {
+            assertThat(client.post("/user/login", null, Map.of("telephone", phone, "password", "wrong-" + i)).code())
+                    .isEqualTo("BAD_CREDENTIALS");
+        }
+        assertThat(client.post("/user/login", null, Map.of("telephone", phone, "password", "wrong")).status())
+                .isEqualTo(429);
+    }
+
+    @Test
     void theOwnerLogsInDuringAStormOf200WrongPasswordsFrom64Addresses() throws Exception {
         TradingClient client = new TradingClient(port);
         String phone = TradingClient.uniquePhone();

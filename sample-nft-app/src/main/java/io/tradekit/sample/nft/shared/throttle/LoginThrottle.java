@@ -116,7 +116,11 @@ public class LoginThrottle {
             this.known = known;
         }
 
-        /** The password matched: the failure permit returns and the address becomes known to the account. */
+        /**
+         * The password matched: the failure permit returns and the address becomes known to the account.
+         * (Redisson returns the permit to the count at once but keeps its record until it leaves the
+         * window, so within one window a budget can be off by the successes in it; failures alone are exact.)
+         */
         public void succeeded() {
             try {
                 failures.release(1);
