@@ -2,11 +2,16 @@ package io.tradekit.sample.nft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradekit.sample.nft.order.TradingClient;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,9 +27,16 @@ class NftApplicationTest {
     @Autowired
     RedissonClient redisson;
 
+    @LocalServerPort
+    int port;
+
     @Test
     void healthIsUpWithRealRedisAndDatabase() {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        // The components show to an ADMIN session only (anonymous callers get the bare status).
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("tradekit-token", new TradingClient(port).admin());
+        ResponseEntity<String> health = http.exchange("/actuator/health", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
 
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"redis\"").contains("\"db\"");

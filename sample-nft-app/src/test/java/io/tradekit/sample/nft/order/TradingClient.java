@@ -20,11 +20,14 @@ import java.util.function.Predicate;
 /** A buyer's or admin's HTTP calls against one running instance, with the JSON answers as trees. */
 public final class TradingClient {
 
-    /** The admin phone of application.yml. */
+    /** The bootstrap admin of application.yml ({@code sample.user.bootstrap-admin}, dev default). */
     public static final String ADMIN_PHONE = "13800000000";
+    /** The dev default admin's password (application.yml holds only its hash). */
+    public static final String ADMIN_PASSWORD = "Admin-Pass-2026";
     public static final String PASSWORD = "s3cret-Passw0rd";
 
     private static final AtomicLong PHONES = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L, 800_000_000L));
+    private static final AtomicLong ID_CARDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,9 +57,15 @@ public final class TradingClient {
         return "13" + PHONES.incrementAndGet();
     }
 
-    /** A valid GB 11643 number with a random sequence. */
+    /**
+     * A valid GB 11643 number no other call of this JVM returns (one identity binds one account): birth
+     * dates from 1960-01-01 on, 1,000 sequences each.
+     */
     public static String validIdCard() {
-        String first17 = "110101" + "19900307" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        long n = ID_CARDS.getAndIncrement();
+        java.time.LocalDate birth = java.time.LocalDate.of(1960, 1, 1).plusDays(n / 1000 % 15_000);
+        String first17 = "110101" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", n % 1000);
         return first17 + ResidentIdNumber.checkCharacter(first17);
     }
 
@@ -104,14 +113,11 @@ public final class TradingClient {
         return session;
     }
 
-    /** The admin's session (registering the admin phone the first time). */
-    public synchronized String admin() {
-        Answer login = post("/user/login", null, Map.of("telephone", ADMIN_PHONE, "password", PASSWORD));
-        if (login.ok()) {
-            return login.data().asText();
-        }
-        post("/user/register", null, Map.of("telephone", ADMIN_PHONE, "password", PASSWORD));
-        return login(ADMIN_PHONE);
+    /** The bootstrap admin's session (the account exists from start-up; registering never makes an admin). */
+    public String admin() {
+        Answer login = post("/user/login", null, Map.of("telephone", ADMIN_PHONE, "password", ADMIN_PASSWORD));
+        require(login, "admin login");
+        return login.data().asText();
     }
 
     /** Creates and opens a collection on sale since a minute ago; returns its id. */

@@ -6,6 +6,7 @@ import io.tradekit.core.response.SingleResponse;
 import io.tradekit.sample.nft.onboarding.application.StaffLoginService;
 import io.tradekit.sample.nft.onboarding.application.StaffLoginService.LoginResult;
 import io.tradekit.sample.nft.shared.security.CurrentSession;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,8 +29,8 @@ class StaffController {
     }
 
     @PostMapping("/login")
-    SingleResponse<LoginResult> login(@Valid @RequestBody LoginRequest request) {
-        return SingleResponse.of(login.login(request.loginName(), request.password()));
+    SingleResponse<LoginResult> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return SingleResponse.of(login.login(request.loginName(), request.password(), http.getRemoteAddr()));
     }
 
     @PostMapping("/logout")

@@ -2,6 +2,7 @@ package io.tradekit.sample.nft.shared.web;
 
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.response.BaseResponse;
+import io.tradekit.sample.nft.shared.web.json.JsonReadProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -40,8 +41,9 @@ class RequestValidationExceptionHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<BaseResponse> malformed(Exception e) {
-        // The parser's message may echo the input: keep it out of the response.
-        return badRequest("The request is malformed.");
+        // The parser's message may echo the input: only the field and the expected type go back.
+        return badRequest(e instanceof HttpMessageNotReadableException unreadable
+                ? JsonReadProblem.describe(unreadable.getCause()) : JsonReadProblem.MALFORMED);
     }
 
     private static ResponseEntity<BaseResponse> badRequest(String message) {

@@ -6,6 +6,7 @@ import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.lock.DistributeLock;
 import io.tradekit.sample.nft.shared.security.CurrentSession;
 import io.tradekit.sample.nft.shared.security.PasswordHasher;
+import io.tradekit.sample.nft.shared.throttle.LoginThrottle;
 import io.tradekit.sample.nft.shared.validation.ResidentIdNumber;
 import io.tradekit.sample.nft.user.domain.DuplicateTelephoneException;
 import io.tradekit.sample.nft.user.domain.User;
@@ -14,10 +15,8 @@ import io.tradekit.sample.nft.user.domain.UserRepository;
 import io.tradekit.sample.nft.user.domain.UserRole;
 import io.tradekit.sample.nft.user.domain.UserState;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The user commands: register, login, authenticate, freeze. */
@@ -29,23 +28,26 @@ public class UserCommandService {
     private static final int MAX_PASSWORD = 64;
     private static final int MAX_NAME = 32;
 
+    /** The {@link LoginThrottle} scope of buyers' logins. */
+    static final String THROTTLE_SCOPE = "user";
+
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final CurrentSession session;
-    private final List<String> adminTelephones;
+    private final LoginThrottle throttle;
 
-    public UserCommandService(UserRepository users, CurrentSession session,
-                              @Value("${sample.user.password-iterations:120000}") int passwordIterations,
-                              @Value("${sample.user.admin-telephones:}") List<String> adminTelephones) {
+    public UserCommandService(UserRepository users, CurrentSession session, UserProperties properties,
+                              LoginThrottle throttle) {
         this.users = users;
         this.session = session;
-        this.hasher = new PasswordHasher(passwordIterations);
-        this.adminTelephones = List.copyOf(adminTelephones);
+        this.hasher = new PasswordHasher(properties.getPasswordIterations());
+        this.throttle = throttle;
     }
 
     /**
-     * Registers an account for a phone number. The lock serialises attempts on one number across
-     * instances so the friendly "taken" answer wins; the unique key catches whatever slips past.
+     * Registers a customer account for a phone number (never an admin: admins come from configuration,
+     * {@link BootstrapAdmin}). The lock serialises attempts on one number across instances so the
+     * friendly "taken" answer wins; the unique key catches whatever slips past.
      *
      * @return the new user's id
      */
@@ -60,22 +62,27 @@ public class UserCommandService {
         if (users.findByTelephone(telephone).isPresent()) {
             throw new DuplicateTelephoneException();
         }
-        UserRole role = adminTelephones.contains(telephone) ? UserRole.ADMIN : UserRole.CUSTOMER;
-        return users.insert(new User(null, telephone, hasher.hash(password), nick, UserState.INIT, role, null, null,
-                Instant.now()));
+        return users.insert(new User(null, telephone, hasher.hash(password), nick, UserState.INIT, UserRole.CUSTOMER,
+                null, null, Instant.now()));
     }
 
-    /** Checks the password and starts a session; the same answer for an unknown phone and a wrong password. */
-    public String login(String telephone, String password) {
+    /**
+     * Checks the password and starts a session; the same answer for an unknown phone and a wrong
+     * password. The check is reserved with the {@link LoginThrottle} first (per phone and per
+     * {@code clientAddress}): a throttled attempt costs no hash and answers 429.
+     */
+    public String login(String telephone, String password, String clientAddress) {
         requireTelephone(telephone);
         if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
             throw new BizException(UserErrorCode.BAD_CREDENTIALS);
         }
+        LoginThrottle.Attempt attempt = throttle.begin(THROTTLE_SCOPE, telephone, clientAddress);
         Optional<User> found = users.findByTelephone(telephone);
         // An unknown phone still costs one hash, so timing does not tell which phones have accounts.
         if (!hasher.matches(password, found.map(User::passwordHash).orElse(null))) {
             throw new BizException(UserErrorCode.BAD_CREDENTIALS);
         }
+        attempt.succeeded();
         User user = found.orElseThrow();
         if (!user.active()) {
             throw new BizException(UserErrorCode.USER_FROZEN);
@@ -111,7 +118,7 @@ public class UserCommandService {
         users.freeze(userId);
     }
 
-    private static void requireTelephone(String telephone) {
+    static void requireTelephone(String telephone) {
         if (telephone == null || !TELEPHONE.matcher(telephone).matches()) {
             throw invalid("telephone must be an 11-digit mainland mobile number");
         }

@@ -8,6 +8,7 @@ import io.tradekit.sample.nft.user.application.SessionUser;
 import io.tradekit.sample.nft.user.application.UserCommandService;
 import io.tradekit.sample.nft.user.application.UserQueryService;
 import io.tradekit.sample.nft.user.application.UserView;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,10 +38,12 @@ class UserController {
         return SingleResponse.of(commands.register(request.telephone(), request.password(), request.nickName()));
     }
 
-    @Operation(summary = "Log in; answers the session token for the tradekit-token header")
+    @Operation(summary = "Log in; answers the session token for the tradekit-token header (429 with "
+            + "Retry-After when throttled)")
     @PostMapping("/user/login")
-    SingleResponse<String> login(@RequestBody UserRequests.Login request) {
-        return SingleResponse.of(commands.login(request.telephone(), request.password()));
+    SingleResponse<String> login(@RequestBody UserRequests.Login request, HttpServletRequest http) {
+        // The peer address, or the forwarded one only when server.forward-headers-strategy trusts a proxy.
+        return SingleResponse.of(commands.login(request.telephone(), request.password(), http.getRemoteAddr()));
     }
 
     @PostMapping("/user/logout")

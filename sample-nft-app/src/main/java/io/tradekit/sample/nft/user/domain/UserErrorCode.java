@@ -10,7 +10,8 @@ public enum UserErrorCode implements ErrorCode {
     BAD_CREDENTIALS("The phone number or password is wrong."),
     USER_FROZEN("The account is frozen."),
     ID_CARD_INVALID("The ID number is not a valid GB 11643 number."),
-    ALREADY_AUTHENTICATED("The real name is already authenticated.");
+    ALREADY_AUTHENTICATED("The real name is already authenticated."),
+    ID_NUMBER_TAKEN("The ID number is already bound to another account.");
 
     private final String message;
 

@@ -12,7 +12,10 @@ public interface UserRepository {
 
     Optional<User> findByTelephone(String telephone);
 
-    /** Records the real name unless the account is frozen or already authenticated; true when changed. */
+    /**
+     * Records the real name unless the account is frozen or already authenticated; true when changed.
+     * {@link IdNumberTakenException} when another account holds the ID number: one person, one account.
+     */
     boolean authenticate(long id, String realName, String idCardNo);
 
     /** Freezes the account; true when it was not frozen before. */

@@ -2,6 +2,7 @@ package io.tradekit.sample.nft.user.infrastructure;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.tradekit.sample.nft.user.domain.DuplicateTelephoneException;
+import io.tradekit.sample.nft.user.domain.IdNumberTakenException;
 import io.tradekit.sample.nft.user.domain.User;
 import io.tradekit.sample.nft.user.domain.UserRepository;
 import io.tradekit.sample.nft.user.domain.UserRole;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class UserRepositoryImpl implements UserRepository {
 
     private final UserMapper mapper;
+    private final IdNumberFingerprint fingerprint;
 
-    UserRepositoryImpl(UserMapper mapper) {
+    UserRepositoryImpl(UserMapper mapper, IdNumberFingerprint fingerprint) {
         this.mapper = mapper;
+        this.fingerprint = fingerprint;
     }
 
     @Override
@@ -54,7 +57,12 @@ class UserRepositoryImpl implements UserRepository {
 
     @Override
     public boolean authenticate(long id, String realName, String idCardNo) {
-        return mapper.authenticate(id, realName, idCardNo) == 1;
+        try {
+            return mapper.authenticate(id, realName, idCardNo, fingerprint.of(idCardNo)) == 1;
+        } catch (DuplicateKeyException e) {
+            // Not logged: the message carries the statement's values. Which account holds it is not told.
+            throw new IdNumberTakenException();
+        }
     }
 
     @Override
