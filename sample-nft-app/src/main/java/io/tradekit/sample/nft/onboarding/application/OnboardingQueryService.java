@@ -13,7 +13,7 @@ import io.tradekit.sample.nft.onboarding.domain.staff.Staff;
 import io.tradekit.sample.nft.onboarding.domain.staff.StaffRole;
 import org.springframework.stereotype.Service;
 
-/** What officers read: one application's screen (pre-review, due diligence, history) and their branch's pending list. */
+/** What officers read: one application's screen (review, due diligence, history) and the branch pending list. */
 @Service
 public class OnboardingQueryService {
 
