@@ -125,7 +125,9 @@ public class DueDiligenceService {
 
     /**
      * Officer text is data (stored, escaped in JSON, drawn as glyphs in the PDF): no length beyond the
-     * limit, and no control characters other than line breaks and tabs.
+     * limit, no control characters other than line breaks and tabs, no lone surrogates, and no bidi
+     * overrides or isolates (U+202A-U+202E, U+2066-U+2069), which would make a printed record read
+     * differently from what was stored.
      */
     static String text(String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
@@ -137,12 +139,17 @@ public class DueDiligenceService {
         if (value.length() > max) {
             throw invalid(field + " is at most " + max + " characters");
         }
-        boolean control = value.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
-                && c != '\n' && c != '\r' && c != '\t' || Character.getType(c) == Character.SURROGATE);
-        if (control) {
+        if (value.codePoints().anyMatch(DueDiligenceService::unprintable)) {
             throw invalid(field + " contains control characters");
         }
         return value.strip();
+    }
+
+    private static boolean unprintable(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL && c != '\n' && c != '\r' && c != '\t'
+                || type == Character.SURROGATE
+                || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -165,6 +165,8 @@ class DueDiligenceHttpTest {
                 HttpStatus.BAD_REQUEST, "PARAM_INVALID");
         assertFailure(http.post(path, body(codes, "CONFIRMED", "escape \u001b[31m red", "PASS"), a1),
                 HttpStatus.BAD_REQUEST, "PARAM_INVALID");
+        assertFailure(http.post(path, body(codes, "CONFIRMED", "通过 \u202e过通不", "PASS"), a1),
+                HttpStatus.BAD_REQUEST, "PARAM_INVALID");
         // The checklist must be answered exactly: nothing missing, nothing twice, nothing unknown.
         assertFailure(http.post(path, body(codes.subList(1, codes.size()), "CONFIRMED", "ok", "PASS"), a1),
                 HttpStatus.BAD_REQUEST, "PARAM_INVALID");
