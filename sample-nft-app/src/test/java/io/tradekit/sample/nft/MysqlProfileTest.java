@@ -174,7 +174,7 @@ class MysqlProfileTest {
         assertThat(paid.ok()).as(paid.toString()).isTrue();
         assertThat(paid.data().path("state").asText()).isEqualTo("PAID");
         assertThat(jdbc.queryForList("SELECT to_state FROM nft_order_flow WHERE order_id = ? ORDER BY id",
-                String.class, Long.parseLong(orderId))).containsExactly("CREATED", "PAID");
+                String.class, Long.parseLong(orderId))).containsExactly("CREATING", "CREATED", "PAID");
 
         // Minting is asynchronous and sealing periodic: poll the buyer's NFTs, then the proof.
         JsonNode nft = await("the minted NFT", () -> {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.sample.nft.onboarding.api.SubmitApplicationRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -66,6 +68,29 @@ public final class OnboardingHttp {
     public JsonNode act(String token, long id, String action) {
         ResponseEntity<String> response = post("/onboarding/applications/" + id + "/actions/" + action,
                 Map.of("comment", "by test"), token);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return json(response).get("data");
+    }
+
+    /**
+     * Records a due diligence answering every checklist item with {@code result}; returns the answer.
+     *
+     * @param conclusion PASS, FAIL or NEEDS_MORE
+     */
+    public ResponseEntity<String> recordDueDiligence(String token, long id, String result, String findings,
+                                                     String conclusion) {
+        JsonNode checklist = json(get("/onboarding/applications/" + id + "/due-diligence", token))
+                .at("/data/checklist");
+        List<Map<String, String>> items = new ArrayList<>();
+        checklist.forEach(item -> items.add(Map.of("code", item.get("code").asText(), "result", result,
+                "note", "已核对 " + item.get("code").asText())));
+        return post("/onboarding/applications/" + id + "/due-diligence",
+                Map.of("items", items, "findings", findings, "conclusion", conclusion), token);
+    }
+
+    /** Records a due diligence that confirms every item and concludes PASS (must succeed). */
+    public JsonNode passDueDiligence(String token, long id) {
+        ResponseEntity<String> response = recordDueDiligence(token, id, "CONFIRMED", "实地走访，原件已核对。", "PASS");
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         return json(response).get("data");
     }

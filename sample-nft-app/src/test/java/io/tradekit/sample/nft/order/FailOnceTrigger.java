@@ -6,14 +6,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.api.Trigger;
 
-/** An H2 trigger that fails the first (or every) insert of an order whose identifier is registered here. */
+/**
+ * An H2 trigger ({@code BEFORE INSERT, UPDATE ON nft_order}) that fails the first (or every) write of an
+ * order whose identifier is registered here, when the write makes it CREATED: the order consumer's
+ * write, not the buy's CREATING record.
+ */
 public class FailOnceTrigger implements Trigger {
 
-    /** Identifiers whose next order insert fails. */
+    /** Identifiers whose next consumer write fails. */
     static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
-    /** Identifiers whose every order insert fails (a poison message). */
+    /** Identifiers whose every consumer write fails (a poison message). */
     static final Set<String> ALWAYS = ConcurrentHashMap.newKeySet();
-    /** Identifiers whose insert did fail. */
+    /** Identifiers whose consumer write did fail. */
     static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -25,12 +29,15 @@ public class FailOnceTrigger implements Trigger {
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
         String identifier = String.valueOf(newRow[7]);
+        if (!"CREATED".equals(String.valueOf(newRow[8]))) {
+            return;
+        }
         if (ALWAYS.contains(identifier)) {
-            throw new SQLException("injected permanent failure of the order insert");
+            throw new SQLException("injected permanent failure of the order write");
         }
         if (ARMED.remove(identifier)) {
             FIRED.add(identifier);
-            throw new SQLException("injected failure of the order insert");
+            throw new SQLException("injected failure of the order write");
         }
     }
 }

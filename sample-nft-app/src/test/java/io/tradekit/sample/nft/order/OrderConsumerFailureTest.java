@@ -37,7 +37,7 @@ class OrderConsumerFailureTest {
         String buyer = client.newBuyer();
         String token = client.token(buyer, "buy");
         FailOnceTrigger.ARMED.add(token);
-        jdbc.execute("CREATE TRIGGER IF NOT EXISTS nft_order_fail_once BEFORE INSERT ON nft_order FOR EACH ROW CALL '"
+        jdbc.execute("CREATE TRIGGER IF NOT EXISTS nft_order_fail_once BEFORE INSERT, UPDATE ON nft_order FOR EACH ROW CALL '"
                 + FailOnceTrigger.class.getName() + "'");
         try {
             TradingClient.Answer bought = client.buy(buyer, token, collectionId, 1, PRICE);

@@ -13,8 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A buy whose order can never be written (every insert fails): after the retries the message is a
- * dead letter, and the dead-letter hook gives the Redis stock back; the database never changed.
+ * A buy whose order can never be written (every consumer write fails): after the retries the message is
+ * a dead letter, and the dead-letter hook gives the Redis stock back and ends the accepted order FAILED;
+ * the DB stock and the inventory flow never changed.
  */
 @SampleAppTest
 class PoisonOrderMessageTest {
@@ -37,7 +38,7 @@ class PoisonOrderMessageTest {
         String buyer = client.newBuyer();
         String token = client.token(buyer, "buy");
         FailOnceTrigger.ALWAYS.add(token);
-        jdbc.execute("CREATE TRIGGER IF NOT EXISTS nft_order_fail_always BEFORE INSERT ON nft_order FOR EACH ROW CALL '"
+        jdbc.execute("CREATE TRIGGER IF NOT EXISTS nft_order_fail_always BEFORE INSERT, UPDATE ON nft_order FOR EACH ROW CALL '"
                 + FailOnceTrigger.class.getName() + "'");
         try {
             TradingClient.Answer bought = client.buy(buyer, token, collectionId, 1, PRICE);
@@ -51,8 +52,14 @@ class PoisonOrderMessageTest {
             }
             assertThat(inventory.cacheStock(collectionId)).hasValue(2);
             assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_order WHERE identifier = ?", Integer.class, token))
-                    .isZero();
+            // The accepted order (CREATING since the buy) ends FAILED; it never held DB stock.
+            String orderId = bought.data().path("orderId").asText();
+            assertThat(jdbc.queryForList("SELECT state FROM nft_order WHERE identifier = ?", String.class, token))
+                    .containsExactly("FAILED");
+            assertThat(client.get("/trade/orders/" + orderId, buyer).data().path("state").asText())
+                    .isEqualTo("FAILED");
+            assertThat(jdbc.queryForList("SELECT to_state FROM nft_order_flow WHERE order_id = ? ORDER BY id",
+                    String.class, Long.parseLong(orderId))).containsExactly("CREATING", "FAILED");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_inventory_flow WHERE identifier = ?",
                     Integer.class, token)).isZero();
         } finally {

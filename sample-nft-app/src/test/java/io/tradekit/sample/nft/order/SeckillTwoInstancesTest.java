@@ -157,7 +157,8 @@ class SeckillTwoInstancesTest {
     }
 
     private int count(long collectionId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM nft_order WHERE collection_id = ?", Integer.class,
-                collectionId);
+        // Written by the consumers (CREATED), not merely accepted (CREATING): their DB stock is deducted.
+        return jdbc.queryForObject("SELECT COUNT(*) FROM nft_order WHERE collection_id = ? AND state = 'CREATED'",
+                Integer.class, collectionId);
     }
 }

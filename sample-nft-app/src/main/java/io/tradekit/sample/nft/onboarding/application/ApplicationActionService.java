@@ -9,6 +9,9 @@ import io.tradekit.sample.nft.onboarding.domain.OnboardingApplication;
 import io.tradekit.sample.nft.onboarding.domain.OnboardingErrorCode;
 import io.tradekit.sample.nft.onboarding.domain.Transition;
 import io.tradekit.sample.nft.onboarding.domain.TransitionAction;
+import io.tradekit.sample.nft.onboarding.domain.diligence.DiligenceConclusion;
+import io.tradekit.sample.nft.onboarding.domain.diligence.DueDiligence;
+import io.tradekit.sample.nft.onboarding.domain.diligence.DueDiligenceRepository;
 import io.tradekit.sample.nft.onboarding.domain.registry.CompanyRegistryGateway;
 import io.tradekit.sample.nft.onboarding.domain.registry.RegistryCheck;
 import io.tradekit.sample.nft.onboarding.domain.rule.CheckOutcome;
@@ -20,6 +23,7 @@ import io.tradekit.sample.nft.onboarding.domain.staff.Staff;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +40,7 @@ public class ApplicationActionService {
     private static final int MAX_COMMENT = 500;
 
     private final ApplicationRepository applications;
+    private final DueDiligenceRepository dueDiligences;
     private final StaffContext staffContext;
     private final RuleSetGateway ruleSets;
     private final CompanyRegistryGateway registry;
@@ -43,10 +48,11 @@ public class ApplicationActionService {
     private final RuleEngine engine = new RuleEngine();
     private final Clock clock = Clock.systemUTC();
 
-    public ApplicationActionService(ApplicationRepository applications, StaffContext staffContext,
-                                    RuleSetGateway ruleSets, CompanyRegistryGateway registry,
-                                    OnboardingProperties properties) {
+    public ApplicationActionService(ApplicationRepository applications, DueDiligenceRepository dueDiligences,
+                                    StaffContext staffContext, RuleSetGateway ruleSets,
+                                    CompanyRegistryGateway registry, OnboardingProperties properties) {
         this.applications = applications;
+        this.dueDiligences = dueDiligences;
         this.staffContext = staffContext;
         this.ruleSets = ruleSets;
         this.registry = registry;
@@ -84,7 +90,7 @@ public class ApplicationActionService {
         }
         OnboardingApplication after = doAct(applicationId, parsed, comment);
         return ApplicationView.of(after, applications.latestReview(applicationId).orElse(null),
-                applications.transitions(applicationId));
+                applications.transitions(applicationId), dueDiligences.latest(applicationId).orElse(null));
     }
 
     private OnboardingApplication doAct(long applicationId, TransitionAction action, String comment) {
@@ -104,6 +110,8 @@ public class ApplicationActionService {
             ruleVersion = preReview(application, actor).ruleVersion();
         } else if (action == TransitionAction.APPROVE) {
             requirePassedReview(applicationId);
+        } else if (action == TransitionAction.COMPLETE_DUE_DILIGENCE) {
+            requirePassedDueDiligence(applicationId);
         }
         Transition transition = new Transition(applicationId, action, application.status(), to, actor, comment,
                 clock.instant());
@@ -131,6 +139,26 @@ public class ApplicationActionService {
         if (overall == CheckOutcome.FAIL || overall == CheckOutcome.BLOCKED) {
             throw new BizException(OnboardingErrorCode.REVIEW_BLOCKED,
                     "pre-review " + overall + ": " + String.join("; ", report.exceptions()));
+        }
+    }
+
+    /**
+     * Completing due diligence needs its content: a record concluded PASS, made since the application
+     * (last) entered due diligence, so a record of an earlier round never counts.
+     */
+    private void requirePassedDueDiligence(long applicationId) {
+        DueDiligence latest = dueDiligences.latest(applicationId).orElseThrow(() -> new BizException(
+                OnboardingErrorCode.DUE_DILIGENCE_INCOMPLETE, "record the due diligence first"));
+        List<Transition> transitions = applications.transitions(applicationId);
+        Instant entered = transitions.stream().filter(t -> t.to() == ApplicationStatus.DUE_DILIGENCE)
+                .map(Transition::at).reduce((a, b) -> b).orElse(Instant.MIN);
+        if (latest.recordedAt().isBefore(entered)) {
+            throw new BizException(OnboardingErrorCode.DUE_DILIGENCE_INCOMPLETE,
+                    "the recorded due diligence belongs to an earlier round");
+        }
+        if (latest.conclusion() != DiligenceConclusion.PASS) {
+            throw new BizException(OnboardingErrorCode.DUE_DILIGENCE_INCOMPLETE,
+                    "the due diligence concluded " + latest.conclusion());
         }
     }
 }

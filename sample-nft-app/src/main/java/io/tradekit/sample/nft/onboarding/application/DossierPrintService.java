@@ -10,6 +10,7 @@ import io.tradekit.sample.nft.onboarding.domain.OnboardingApplication;
 import io.tradekit.sample.nft.onboarding.domain.OnboardingErrorCode;
 import io.tradekit.sample.nft.onboarding.domain.Transition;
 import io.tradekit.sample.nft.onboarding.domain.TransitionAction;
+import io.tradekit.sample.nft.onboarding.domain.diligence.DueDiligenceRepository;
 import io.tradekit.sample.nft.onboarding.domain.staff.Staff;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -23,13 +24,16 @@ public class DossierPrintService {
 
     private final ApplicationActionService actions;
     private final ApplicationRepository applications;
+    private final DueDiligenceRepository dueDiligences;
     private final StaffContext staffContext;
     private final DossierRenderer renderer;
 
     public DossierPrintService(ApplicationActionService actions, ApplicationRepository applications,
-                               StaffContext staffContext, DossierRenderer renderer) {
+                               DueDiligenceRepository dueDiligences, StaffContext staffContext,
+                               DossierRenderer renderer) {
         this.actions = actions;
         this.applications = applications;
+        this.dueDiligences = dueDiligences;
         this.staffContext = staffContext;
         this.renderer = renderer;
     }
@@ -52,6 +56,7 @@ public class DossierPrintService {
         Transition printed = transitions.stream().filter(t -> t.action() == TransitionAction.PRINT)
                 .reduce((a, b) -> b).orElseThrow();
         return renderer.render(new Dossier(application, applications.latestReview(applicationId).orElse(null),
-                transitions, officer.name(), officer.branchCode(), printed.at()));
+                dueDiligences.latest(applicationId).orElse(null), transitions, officer.name(), officer.branchCode(),
+                printed.at()));
     }
 }

@@ -8,11 +8,12 @@ import io.tradekit.sample.nft.onboarding.domain.ApplicationRepository.PendingPag
 import io.tradekit.sample.nft.onboarding.domain.ApplicationRepository.PendingQuery;
 import io.tradekit.sample.nft.onboarding.domain.ApplicationStatus;
 import io.tradekit.sample.nft.onboarding.domain.OnboardingApplication;
+import io.tradekit.sample.nft.onboarding.domain.diligence.DueDiligenceRepository;
 import io.tradekit.sample.nft.onboarding.domain.staff.Staff;
 import io.tradekit.sample.nft.onboarding.domain.staff.StaffRole;
 import org.springframework.stereotype.Service;
 
-/** What officers read: one application's pre-review screen and their branch's pending list. */
+/** What officers read: one application's screen (review, due diligence, history) and the branch pending list. */
 @Service
 public class OnboardingQueryService {
 
@@ -20,10 +21,13 @@ public class OnboardingQueryService {
     static final int MAX_PAGE_SIZE = 100;
 
     private final ApplicationRepository applications;
+    private final DueDiligenceRepository dueDiligences;
     private final StaffContext staffContext;
 
-    public OnboardingQueryService(ApplicationRepository applications, StaffContext staffContext) {
+    public OnboardingQueryService(ApplicationRepository applications, DueDiligenceRepository dueDiligences,
+                                  StaffContext staffContext) {
         this.applications = applications;
+        this.dueDiligences = dueDiligences;
         this.staffContext = staffContext;
     }
 
@@ -33,7 +37,7 @@ public class OnboardingQueryService {
                 .orElseThrow(() -> new BizException(CommonErrorCode.NOT_FOUND, "no such application"));
         staffContext.requireOfficerOf(application);
         return ApplicationView.of(application, applications.latestReview(applicationId).orElse(null),
-                applications.transitions(applicationId));
+                applications.transitions(applicationId), dueDiligences.latest(applicationId).orElse(null));
     }
 
     /**

@@ -7,11 +7,18 @@ import io.tradekit.sample.nft.onboarding.api.SubmitResultDTO;
 import io.tradekit.sample.nft.onboarding.application.ApplicationActionService;
 import io.tradekit.sample.nft.onboarding.application.ApplicationView;
 import io.tradekit.sample.nft.onboarding.application.DossierPrintService;
+import io.tradekit.sample.nft.onboarding.application.DueDiligenceCommand;
+import io.tradekit.sample.nft.onboarding.application.DueDiligenceService;
+import io.tradekit.sample.nft.onboarding.application.DueDiligenceView;
 import io.tradekit.sample.nft.onboarding.application.OnboardingQueryService;
 import io.tradekit.sample.nft.onboarding.application.PendingItemView;
 import io.tradekit.sample.nft.onboarding.application.SubmitApplicationService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The branch officer's screens: submit, the pre-review screen, state-machine actions, the branch
- * pending list and the one-click print. Who may do what is decided in the application layer.
+ * The branch officer's screens: submit, the pre-review screen, state-machine actions, due diligence
+ * (checklist and record), the branch pending list and the one-click print. Who may do what is decided
+ * in the application layer.
  */
 @RestController
 @RequestMapping("/onboarding")
@@ -36,13 +44,16 @@ class OnboardingController {
     private final ApplicationActionService actions;
     private final OnboardingQueryService queries;
     private final DossierPrintService print;
+    private final DueDiligenceService dueDiligence;
 
     OnboardingController(SubmitApplicationService submit, ApplicationActionService actions,
-                         OnboardingQueryService queries, DossierPrintService print) {
+                         OnboardingQueryService queries, DossierPrintService print,
+                         DueDiligenceService dueDiligence) {
         this.submit = submit;
         this.actions = actions;
         this.queries = queries;
         this.print = print;
+        this.dueDiligence = dueDiligence;
     }
 
     @PostMapping("/applications")
@@ -60,6 +71,21 @@ class OnboardingController {
     SingleResponse<ApplicationView> act(@PathVariable long id, @PathVariable String action,
                                         @Valid @RequestBody(required = false) ActionRequest request) {
         return SingleResponse.of(actions.perform(id, action, request == null ? null : request.comment()));
+    }
+
+    /** The due-diligence checklist (from the pre-review's rule set) and the latest record. */
+    @GetMapping("/applications/{id}/due-diligence")
+    SingleResponse<DueDiligenceView> dueDiligence(@PathVariable long id) {
+        return SingleResponse.of(dueDiligence.view(id));
+    }
+
+    /** Records the officer's due diligence; {@code COMPLETE_DUE_DILIGENCE} needs one concluded PASS. */
+    @PostMapping("/applications/{id}/due-diligence")
+    SingleResponse<DueDiligenceView> recordDueDiligence(@PathVariable long id,
+                                                        @Valid @RequestBody DueDiligenceRequest request) {
+        return SingleResponse.of(dueDiligence.record(id, new DueDiligenceCommand(request.items().stream()
+                .map(i -> new DueDiligenceCommand.Item(i.code(), i.result(), i.note())).toList(),
+                request.findings(), request.conclusion())));
     }
 
     @PostMapping("/applications/{id}/print")
@@ -85,6 +111,18 @@ class OnboardingController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("dossier-" + id + ".pdf").build().toString())
                 .body(body);
+    }
+
+    /** An officer's due diligence: an answer per checklist item, findings and a conclusion. */
+    record DueDiligenceRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid ItemRequest> items,
+                               @NotBlank @Size(max = 2000) String findings,
+                               @NotNull @Pattern(regexp = "PASS|FAIL|NEEDS_MORE") String conclusion) {
+    }
+
+    /** The answer to one checklist item. */
+    record ItemRequest(@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}") String code,
+                       @NotNull @Pattern(regexp = "CONFIRMED|DISCREPANCY|NOT_APPLICABLE") String result,
+                       @Size(max = 500) String note) {
     }
 
     /** An officer's comment on an action. */

@@ -1,15 +1,7 @@
 package io.tradekit.sample.nft.onboarding.infrastructure;
 
-import io.tradekit.core.log.Masking;
-import io.tradekit.core.log.SensitiveType;
 import io.tradekit.sample.nft.onboarding.domain.Dossier;
 import io.tradekit.sample.nft.onboarding.domain.DossierRenderer;
-import io.tradekit.sample.nft.onboarding.domain.OnboardingApplication;
-import io.tradekit.sample.nft.onboarding.domain.RelatedPerson;
-import io.tradekit.sample.nft.onboarding.domain.Transition;
-import io.tradekit.sample.nft.onboarding.domain.registry.RegistryCheck;
-import io.tradekit.sample.nft.onboarding.domain.rule.CheckResult;
-import io.tradekit.sample.nft.onboarding.domain.rule.ReviewReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,62 +42,13 @@ class PdfBoxDossierRenderer implements DossierRenderer {
             info.setTitle("Dossier " + dossier.application().appointmentNo());
             info.setProducer("tradekit sample-nft-app");
             Writer writer = new Writer(document, font);
-            writer.lines(lines(dossier));
+            writer.lines(DossierText.lines(dossier));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return ToUnicodeFix.apply(out.toByteArray(), writer.cidToUnicode);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the dossier", e);
         }
-    }
-
-    static List<String> lines(Dossier d) {
-        OnboardingApplication a = d.application();
-        List<String> lines = new ArrayList<>();
-        lines.add("## 对公开户档案 Corporate account dossier");
-        lines.add("预约编号 Appointment no: " + a.appointmentNo());
-        lines.add("统一社会信用代码 Credit code: " + a.creditCode());
-        lines.add("企业名称 Company: " + a.companyName());
-        lines.add("网点 Branch: " + a.branchCode() + "    业务类型 Business type: " + a.businessType());
-        lines.add("状态 Status: " + a.status() + "    规则版本 Rule version: " + a.ruleVersion());
-        lines.add("");
-        lines.add("## 关联人 Related persons");
-        for (RelatedPerson p : a.persons()) {
-            lines.add(p.role() + "  " + p.name() + "  " + p.nationality() + "  " + p.idType() + " "
-                    + Masking.mask(p.idNumber(), SensitiveType.ID_CARD) + "  born " + p.birthDate()
-                    + "  ID valid to " + (p.idExpiry() == null ? "长期 long-term" : p.idExpiry()));
-        }
-        lines.add("");
-        lines.add("## 预审结果 Pre-review");
-        ReviewReport review = d.review();
-        if (review == null) {
-            lines.add("no pre-review recorded");
-        } else {
-            RegistryCheck registry = review.registry();
-            lines.add("规则版本 Rule version " + review.ruleVersion() + ", reviewed " + review.reviewedAt()
-                    + ", overall " + review.overall());
-            lines.add("工商 Registry (" + registry.provider() + "): "
-                    + (registry.available() ? registry.status() : "UNAVAILABLE") + " - " + registry.detail());
-            for (CheckResult r : review.results()) {
-                lines.add("[" + r.outcome() + "] " + r.elementName() + " / " + r.subject() + ": " + r.message());
-            }
-            lines.add("");
-            lines.add("## 异常情况 Exceptions");
-            if (review.exceptions().isEmpty()) {
-                lines.add("none");
-            }
-            lines.addAll(review.exceptions());
-        }
-        lines.add("");
-        lines.add("## 流转记录 Transitions");
-        for (Transition t : d.transitions()) {
-            lines.add(t.at() + "  " + t.from() + " -> " + t.to() + "  " + t.action() + "  by " + t.actor()
-                    + (t.comment() == null ? "" : "  \"" + t.comment() + "\""));
-        }
-        lines.add("");
-        lines.add("经办 Officer: " + d.officerName() + " (" + d.officerBranch() + ")    打印时间 Printed at: "
-                + d.printedAt());
-        return lines;
     }
 
     private byte[] font() throws IOException {
@@ -167,7 +110,14 @@ class PdfBoxDossierRenderer implements DossierRenderer {
                 stream.beginText();
                 stream.setFont(font, size);
                 stream.newLineAtOffset(MARGIN, y);
-                stream.showText(text);
+                // One glyph per call: within one call PDFBox 3 applies the font's GSUB ligatures
+                // ("ffi" of "officer" becomes one glyph), which have no entry in the ToUnicode map, so
+                // extracted and copied text lost those letters ("o cer").
+                for (int i = 0; i < text.length(); ) {
+                    int cp = text.codePointAt(i);
+                    stream.showText(new String(Character.toChars(cp)));
+                    i += Character.charCount(cp);
+                }
                 stream.endText();
             }
             y -= LEADING + (size - SIZE);

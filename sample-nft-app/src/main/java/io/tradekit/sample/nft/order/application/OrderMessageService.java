@@ -9,12 +9,16 @@ import io.tradekit.sample.nft.order.domain.StockGateway;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The work behind the order messages: local transactions, check-backs, consumers and dead letters. */
 @Service
 public class OrderMessageService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderMessageService.class);
 
     private final OrderRepository orders;
     private final StockGateway stock;
@@ -24,9 +28,19 @@ public class OrderMessageService {
         this.stock = stock;
     }
 
-    /** Create's local transaction: the Redis deduction (a business exception: nothing changed). */
+    /**
+     * Create's local transaction: the Redis deduction (a business exception: nothing changed), then the
+     * accepted order recorded as CREATING so its buyer can read it at once. The record is a convenience
+     * of the read side: when it cannot be written the buy still commits, and the consumer writes the order.
+     */
     public void holdStock(OrderMessages.Create message) {
         stock.deductCache(message.collectionId(), message.buyerId(), message.identifier(), message.quantity());
+        try {
+            orders.insert(order(message, OrderState.CREATING), "ACCEPT");
+        } catch (RuntimeException e) {
+            log.warn("Order {} accepted but not recorded as CREATING ({}); its consumer writes it",
+                    message.orderId(), e.getClass().getSimpleName());
+        }
     }
 
     /** Create's check-back: did the Redis deduction happen? */
@@ -36,19 +50,26 @@ public class OrderMessageService {
 
     /**
      * Create's consumer, in the consumer guard's transaction: DB stock and inventory flow, then the
-     * order and its first flow row. Everything is once per order even without the guard.
+     * accepted order CREATING → CREATED (or inserted CREATED when the buy could not record it). Everything
+     * is once per order even without the guard.
      */
     @Transactional
     public void createOrder(OrderMessages.Create m) {
         stock.deductDb(m.collectionId(), m.orderId(), m.identifier(), m.quantity());
-        BigDecimal amount = m.unitPrice().multiply(BigDecimal.valueOf(m.quantity()));
-        orders.insert(new Order(m.orderId(), m.buyerId(), m.collectionId(), m.collectionName(), m.quantity(),
-                m.unitPrice(), amount, m.identifier(), OrderState.CREATED, null, Instant.ofEpochMilli(m.createdAt()),
-                null));
+        Instant now = Instant.now();
+        if (orders.transit(m.orderId(), OrderState.CREATING, OrderState.CREATED, "CREATE", now, null)
+                || orders.insert(order(m, OrderState.CREATED), "CREATE")) {
+            return;
+        }
+        // The buy's CREATING record was written meanwhile (a check-back raced a slow local transaction),
+        // or this is a replay of a written order: promote the former, leave the latter.
+        orders.transit(m.orderId(), OrderState.CREATING, OrderState.CREATED, "CREATE", now, null);
     }
 
-    /** Create's dead letter: the order will never be written, so the Redis stock goes back. */
+    /** Create's dead letter: the order will never be written: CREATING → FAILED and the Redis stock back. */
+    @Transactional
     public void releaseStock(OrderMessages.Create m) {
+        orders.transit(m.orderId(), OrderState.CREATING, OrderState.FAILED, "FAIL", Instant.now(), null);
         stock.restoreCache(m.collectionId(), m.buyerId(), m.identifier(), m.quantity());
     }
 
@@ -73,5 +94,11 @@ public class OrderMessageService {
     public void restoreStock(OrderMessages.Cancel m) {
         stock.restoreDb(m.collectionId(), m.orderId(), m.identifier(), m.quantity());
         stock.restoreCache(m.collectionId(), m.buyerId(), m.identifier(), m.quantity());
+    }
+
+    private static Order order(OrderMessages.Create m, OrderState state) {
+        BigDecimal amount = m.unitPrice().multiply(BigDecimal.valueOf(m.quantity()));
+        return new Order(m.orderId(), m.buyerId(), m.collectionId(), m.collectionName(), m.quantity(), m.unitPrice(),
+                amount, m.identifier(), state, null, Instant.ofEpochMilli(m.createdAt()), null);
     }
 }

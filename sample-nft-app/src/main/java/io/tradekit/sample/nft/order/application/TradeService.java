@@ -8,6 +8,7 @@ import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.OrderIdGenerator;
 import io.tradekit.sample.nft.order.domain.OrderRepository;
 import io.tradekit.sample.nft.order.domain.OrderState;
+import io.tradekit.sample.nft.order.domain.PayTokenGateway;
 import io.tradekit.sample.nft.order.domain.PaymentChannel;
 import io.tradekit.sample.nft.order.domain.validator.BuyContext;
 import io.tradekit.sample.nft.order.domain.validator.BuyValidator;
@@ -28,22 +29,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class TradeService {
 
     private static final Pattern IDENTIFIER = Pattern.compile("^[0-9a-f-]{36}$");
-    private static final int MAX_QUANTITY = 10;
+    /** The most NFTs one buy may take (also the bean-validation bound of the web request). */
+    public static final int MAX_QUANTITY = 10;
 
     private final BuyValidator validators;
     private final OrderIdGenerator ids;
     private final TransactionalMessageTemplate messages;
     private final OrderRepository orders;
     private final PaymentChannel payments;
+    private final PayTokenGateway payTokens;
     private final ApplicationEventPublisher events;
 
     public TradeService(BuyValidator validators, OrderIdGenerator ids, TransactionalMessageTemplate messages,
-                        OrderRepository orders, PaymentChannel payments, ApplicationEventPublisher events) {
+                        OrderRepository orders, PaymentChannel payments, PayTokenGateway payTokens,
+                        ApplicationEventPublisher events) {
         this.validators = validators;
         this.ids = ids;
         this.messages = messages;
         this.orders = orders;
         this.payments = payments;
+        this.payTokens = payTokens;
         this.events = events;
     }
 
@@ -79,16 +84,23 @@ public class TradeService {
 
     /**
      * Pays an order through the payment channel: CREATED → PAID and the {@link OrderPaidEvent}, in one
-     * transaction (the chain context mints after it commits). Paying a paid order again answers its state.
+     * transaction (the chain context mints after it commits). The pay token is spent only once the order
+     * exists: an order still CREATING answers {@code ORDER_NOT_READY} and the same token works for the
+     * retry. Paying a paid order again (with a fresh token) answers its state.
      */
     @Transactional
-    public OrderView pay(long buyerId, long orderId) {
+    public OrderView pay(long buyerId, long orderId, String payToken) {
+        if (payToken == null || payToken.isBlank()) {
+            throw invalid("the Idempotency-Key header must hold a token of scene pay");
+        }
         Order order = owned(buyerId, orderId);
+        requireCreated(order);
+        if (order.state() != OrderState.CREATED && order.state() != OrderState.PAID) {
+            throw new BizException(OrderErrorCode.ORDER_STATE_CHANGED);
+        }
+        payTokens.spend(buyerId, payToken);
         if (order.state() == OrderState.PAID) {
             return OrderQueryService.view(order);
-        }
-        if (order.state() != OrderState.CREATED) {
-            throw new BizException(OrderErrorCode.ORDER_STATE_CHANGED);
         }
         String payNo = payments.pay(orderId, buyerId, order.amount());
         Instant paidAt = Instant.now();
@@ -103,6 +115,7 @@ public class TradeService {
     /** Cancels an unpaid order: the DB change is the local transaction of the cancel message. */
     public void cancel(long buyerId, long orderId) {
         Order order = owned(buyerId, orderId);
+        requireCreated(order);
         if (order.state() != OrderState.CREATED) {
             throw new BizException(OrderErrorCode.ORDER_STATE_CHANGED);
         }
@@ -136,6 +149,13 @@ public class TradeService {
         if (sent.localOutcome() == io.tradekit.txmsg.TransactionOutcome.ROLLBACK) {
             throw sent.localFailure() instanceof BizException refused ? refused
                     : new BizException(OrderErrorCode.ORDER_STATE_CHANGED);
+        }
+    }
+
+    /** An order the consumer has not written yet cannot be paid or cancelled: a retryable refusal. */
+    private static void requireCreated(Order order) {
+        if (order.state().beingCreated()) {
+            throw new OrderNotReadyException();
         }
     }
 

@@ -13,6 +13,7 @@ public enum OrderErrorCode implements ErrorCode {
     NOT_BOOKED("The collection requires a booking before the sale."),
     SOLD_OUT("The collection is sold out."),
     ORDER_NOT_FOUND("The order does not exist."),
+    ORDER_NOT_READY("The order is still being created; retry in a moment (a payment's Idempotency-Key was not spent)."),
     ORDER_STATE_CHANGED("The order is no longer in a state that allows this."),
     PAYMENT_FAILED("The payment was refused.");
 

@@ -7,8 +7,11 @@ import java.util.Optional;
 /** Orders and their state flow. */
 public interface OrderRepository {
 
-    /** Stores a new order with its first flow row; false when the id exists already. */
-    boolean insert(Order order);
+    /**
+     * Stores a new order with its first flow row ({@code action}: {@code ACCEPT} for a CREATING order,
+     * {@code CREATE} for one the consumer writes); false when the id or identifier exists already.
+     */
+    boolean insert(Order order, String action);
 
     Optional<Order> findById(long id);
 

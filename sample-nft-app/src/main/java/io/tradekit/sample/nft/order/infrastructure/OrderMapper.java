@@ -15,7 +15,7 @@ interface OrderMapper extends BaseMapper<OrderDO> {
 
     @Update("UPDATE nft_order SET state = #{to}, pay_no = COALESCE(#{payNo,jdbcType=VARCHAR}, pay_no),"
             + " paid_at = CASE WHEN #{to} = 'PAID' THEN #{at} ELSE paid_at END,"
-            + " closed_at = CASE WHEN #{to} <> 'PAID' THEN #{at} ELSE closed_at END"
+            + " closed_at = CASE WHEN #{to} IN ('CANCELLED', 'CLOSED', 'FAILED') THEN #{at} ELSE closed_at END"
             + " WHERE id = #{id} AND state = #{from}")
     int transit(@Param("id") long id, @Param("from") String from, @Param("to") String to,
                 @Param("at") LocalDateTime at, @Param("payNo") String payNo);

@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** {@link OrderRepository} over {@code nft_order} and {@code nft_order_flow}. */
+/**
+ * {@link OrderRepository} over {@code nft_order} and {@code nft_order_flow}. A row and its flow row are
+ * written together: in the caller's transaction, or in their own when the caller has none (the buy's
+ * local transaction).
+ */
 @Repository
 class OrderRepositoryImpl implements OrderRepository {
 
@@ -22,7 +27,8 @@ class OrderRepositoryImpl implements OrderRepository {
     }
 
     @Override
-    public boolean insert(Order o) {
+    @Transactional
+    public boolean insert(Order o, String action) {
         OrderDO row = new OrderDO();
         row.setId(o.id());
         row.setBuyerId(o.buyerId());
@@ -39,7 +45,7 @@ class OrderRepositoryImpl implements OrderRepository {
         } catch (DuplicateKeyException e) {
             return false;
         }
-        mapper.flow(o.id(), null, o.state().name(), "CREATE", utc(o.createdAt()));
+        mapper.flow(o.id(), null, o.state().name(), action, utc(o.createdAt()));
         return true;
     }
 
@@ -54,6 +60,7 @@ class OrderRepositoryImpl implements OrderRepository {
     }
 
     @Override
+    @Transactional
     public boolean transit(long orderId, OrderState from, OrderState to, String action, Instant at, String payNo) {
         if (mapper.transit(orderId, from.name(), to.name(), utc(at), payNo) != 1) {
             return false;

@@ -70,6 +70,7 @@ class OnboardingFlowHttpTest {
         assertThat(review.get("exceptions")).isEmpty();
 
         assertThat(http.act(a1, id, "APPROVE").get("status").asText()).isEqualTo("DUE_DILIGENCE");
+        http.passDueDiligence(a1, id);
         assertThat(http.act(a1, id, "COMPLETE_DUE_DILIGENCE").get("status").asText()).isEqualTo("READY_TO_PRINT");
 
         ResponseEntity<byte[]> printed = http.bytes(HttpMethod.POST, "/onboarding/applications/" + id + "/print", a1);

@@ -11,6 +11,10 @@ import io.tradekit.sample.nft.onboarding.domain.PersonRole;
 import io.tradekit.sample.nft.onboarding.domain.RelatedPerson;
 import io.tradekit.sample.nft.onboarding.domain.Transition;
 import io.tradekit.sample.nft.onboarding.domain.TransitionAction;
+import io.tradekit.sample.nft.onboarding.domain.diligence.ChecklistAnswer;
+import io.tradekit.sample.nft.onboarding.domain.diligence.DiligenceConclusion;
+import io.tradekit.sample.nft.onboarding.domain.diligence.DueDiligence;
+import io.tradekit.sample.nft.onboarding.domain.diligence.ItemResult;
 import io.tradekit.sample.nft.onboarding.domain.registry.RegistryCheck;
 import io.tradekit.sample.nft.onboarding.domain.registry.RegistryStatus;
 import io.tradekit.sample.nft.onboarding.domain.rule.CheckOutcome;
@@ -49,7 +53,10 @@ class PdfBoxDossierRendererTest {
         List<Transition> transitions = List.of(new Transition(5L, TransitionAction.PRINT,
                 ApplicationStatus.READY_TO_PRINT, ApplicationStatus.ARCHIVED, "staff:1(officer.a1)", comment,
                 Instant.EPOCH));
-        return new Dossier(app, review, transitions, "网点A 柜员一", "BR001", Instant.EPOCH);
+        DueDiligence dueDiligence = new DueDiligence(5L, 1, List.of(
+                new ChecklistAnswer("ID_EXPIRY", "核实 Verify 证件有效期 (PERSON_ID)", ItemResult.CONFIRMED, comment)),
+                "实地走访\n" + comment, DiligenceConclusion.PASS, "staff:1(officer.a1)", Instant.EPOCH);
+        return new Dossier(app, review, dueDiligence, transitions, "网点A 柜员一", "BR001", Instant.EPOCH);
     }
 
     @Test
@@ -61,6 +68,11 @@ class PdfBoxDossierRendererTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("北京某某科技有限公司").contains("证件有效期").contains("网点A 柜员一")
                     .contains(d.application().creditCode()).contains("已核对原件");
+            // Latin ligature candidates (ff, ffi) read back letter for letter.
+            assertThat(text).contains("经办 Officer:").contains("by staff:1(officer.a1)");
+            assertThat(text).contains("尽职调查 Due diligence").contains("结论 Conclusion: PASS")
+                    .contains("[CONFIRMED] 核实 Verify 证件有效期 (PERSON_ID): 已核对原件")
+                    .contains("发现 Findings:").contains("实地走访");
             for (RelatedPerson p : d.application().persons()) {
                 String raw = p.idNumber();
                 assertThat(text).doesNotContain(raw).doesNotContain(raw.substring(3, 14))
