@@ -102,9 +102,11 @@ class ErrorAnswersHttpTest {
             assertThat(answer.status()).as(target).isBetween(400, 404);
             assertJson(answer, target);
         }
-        // Refused by Tomcat before any filter: still a 400, and never a 200.
-        for (String target : List.of("/%2e%2e/user/me", "/user%2fme", "/user/me%00", "/user\\me")) {
-            assertThat(http.send("GET", target, null, auth()).status()).as(target).isEqualTo(400);
+        // Refused by Tomcat before any filter: JSON too (JsonErrorReportValve), never Tomcat's HTML page.
+        for (String target : List.of("/%2e%2e/user/me", "/user%2fme", "/user/me%00", "/user\\me", "/error%2f..")) {
+            RawHttp.Response answer = http.send("GET", target, null, auth());
+            assertFailure(answer, 400, "PARAM_INVALID");
+            assertThat(answer.body()).doesNotContain("<html").doesNotContain("Tomcat");
         }
     }
 
