@@ -131,6 +131,13 @@ class ErrorAnswersHttpTest {
         assertThat(me.status()).isEqualTo(200);
         assertSecurityHeaders(me);
         assertThat(me.header("cache-control")).isEqualTo("no-store");
+        RawHttp.Response token = http.send("GET", "/idempotent/token?scene=buy", null, auth());
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.header("cache-control")).as("an anti-duplicate token is personal").isEqualTo("no-store");
+        RawHttp.Response refused = http.send("GET", "/user/me", null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("cache-control")).isEqualTo("no-store");
+        assertSecurityHeaders(refused);
         RawHttp.Response login = http.send("POST", "/user/login", LOGIN.formatted(phone), "Content-Type: application/json");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.header("cache-control")).isEqualTo("no-store");
