@@ -1,6 +1,7 @@
 package io.tradekit.sso;
 
 import cn.dev33.satoken.SaManager;
+import cn.dev33.satoken.context.SaHolder;
 import cn.dev33.satoken.session.SaSession;
 import cn.dev33.satoken.stp.StpUtil;
 import io.tradekit.core.log.Masking;
@@ -38,7 +39,8 @@ public class SsoLoginService {
 
     /**
      * Logs the user in with a new token (never a token of an earlier login). In a web request the
-     * token is also written as an HttpOnly cookie; outside one (Dubbo, jobs) only returned.
+     * token is also written as an HttpOnly cookie ({@code Secure} when the request is) and the answer
+     * marked {@code Cache-Control: no-store}; outside one (Dubbo, jobs) the token is only returned.
      *
      * @param userId 1–64 characters of {@code [A-Za-z0-9_.-]}, segments joined by {@code :}
      * @return the new token
@@ -49,6 +51,8 @@ public class SsoLoginService {
         if (SaManager.getSaTokenContext().isValid()) {
             StpUtil.login(userId);
             token = StpUtil.getTokenValue();
+            // The answer carries the token (cookie, and usually the body): never stored by a cache.
+            SaHolder.getResponse().setHeader("Cache-Control", "no-store");
         } else {
             token = StpUtil.createLoginSession(userId);
         }

@@ -99,6 +99,8 @@ final class TwoApps {
                 "server.address=127.0.0.1",
                 "server.port=" + port,
                 "spring.main.banner-mode=off",
+                // X-Forwarded-Proto from a trusted proxy (loopback here) makes the request secure.
+                "server.forward-headers-strategy=native",
                 "tradekit.dev-services.redis.enabled=true",
                 "tradekit.sso.routes[0].pattern=/admin/**",
                 "tradekit.sso.routes[0].permission=admin",

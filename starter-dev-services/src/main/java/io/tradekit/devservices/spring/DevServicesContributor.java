@@ -32,6 +32,10 @@ final class DevServicesContributor {
 
     static final String DUBBO_IGNORED_INTERFACES = "dubbo.network.interface.ignored";
 
+    /** Defaults below every other property source: the application's own settings win. */
+    static final String DEFAULTS_SOURCE_NAME = "tradekitDevServicesDefaults";
+    static final String DUBBO_NET_UTILS_LEVEL = "logging.level.org.apache.dubbo.common.utils.NetUtils";
+
     private final ClassLoader classLoader;
     private final Log log;
 
@@ -82,7 +86,7 @@ final class DevServicesContributor {
         if (isOn(properties.getZookeeper().getEnabled(), allPresent("org.apache.dubbo.config.RegistryConfig",
                 "org.apache.curator.framework.CuratorFramework"))) {
             ZooKeeperDevService server = DevServices.zooKeeper();
-            keepDubboOnLoopback();
+            keepDubboOnLoopback(environment);
             addresses.put("dubbo.registry.address", server.dubboRegistryAddress());
             addresses.put("tradekit.dev-services.zookeeper.connect-string", server.connectString());
             started.add("ZooKeeper " + server.connectString() + " (up in " + server.startedIn().toMillis() + " ms)");
@@ -94,6 +98,7 @@ final class DevServicesContributor {
             if (bootClosed != null) {
                 // Runs after Spring Boot's shutdown hook closed every context: only then do the servers go.
                 SpringApplication.getShutdownHandlers().add(bootClosed);
+                DevRunSignals.exitCleanlyOnTerm(log);
             }
         }
     }
@@ -103,10 +108,24 @@ final class DevServicesContributor {
      * network interface instead (probing it with isReachable first), so a dev provider would be
      * called on the machine's network address. With every interface ignored it falls back to
      * 127.0.0.1. A JVM property, because Dubbo reads it statically; a value set by the user wins.
+     *
+     * <p>The price, and why the level of one logger goes down: Dubbo 3.3.6's {@code NetUtils} then finds
+     * no interface, throws a {@code NullPointerException} inside its own lookup, logs it at WARN with
+     * its stack trace (twice: IPv4 and IPv6), and, since it caches only a found address, repeats the
+     * lookup on every Dubbo log line ("current host: ..."): about 590 stack traces per start. Dubbo has
+     * no supported way to advertise loopback instead ({@code DUBBO_IP_TO_REGISTRY} and
+     * {@code DUBBO_IP_TO_BIND} refuse 127.*, loopback interfaces are always skipped), so with the
+     * interfaces ignored on purpose, {@code NetUtils} (which logs nothing but these lookups) is set to
+     * ERROR, as a default the application's own {@code logging.level.*} overrides.
      */
-    private void keepDubboOnLoopback() {
+    private void keepDubboOnLoopback(ConfigurableEnvironment environment) {
         if (System.getProperty(DUBBO_IGNORED_INTERFACES) == null) {
             System.setProperty(DUBBO_IGNORED_INTERFACES, ".*");
+        }
+        if (".*".equals(System.getProperty(DUBBO_IGNORED_INTERFACES))
+                && !environment.getPropertySources().contains(DEFAULTS_SOURCE_NAME)) {
+            environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_SOURCE_NAME,
+                    Map.of(DUBBO_NET_UTILS_LEVEL, "ERROR")));
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -22,6 +23,8 @@ public class ShutdownOrderApplication {
 
     /** The line the child prints when its bean is destroyed; the answer to PING follows it. */
     static final String MARKER = "PING-AT-CLOSE:";
+    /** The argument that keeps the application running until the JVM is signalled. */
+    static final String WAIT_FOR_SIGNAL = "--wait-for-signal";
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(ShutdownOrderApplication.class).web(WebApplicationType.NONE)
@@ -30,8 +33,20 @@ public class ShutdownOrderApplication {
                         "spring.main.banner-mode=off")
                 .run(args);
         System.out.println("STARTED");
+        if (List.of(args).contains(WAIT_FOR_SIGNAL)) {
+            // Like a dev run: up until someone stops it (DevRunSignalsTest sends SIGTERM).
+            waitForever();
+        }
         // Like a test JVM's end (Surefire calls System.exit): every shutdown hook runs now, concurrently.
         System.exit(0);
+    }
+
+    private static void waitForever() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -24,7 +25,10 @@ import org.springframework.core.env.Environment;
  * sessions in the application's Redis (Sa-Token's redis-template DAO on the
  * {@code RedisConnectionFactory}, Lettuce or Redisson) serialized as JSON restricted to known types,
  * the {@link SsoLoginService}, the {@link PermissionProvider} adapter, and in servlet applications the
- * route interceptor and the SSO endpoints. Off with {@code tradekit.sso.enabled=false}.
+ * route interceptor and the SSO endpoints.
+ *
+ * <p>Fails closed: without a Redis-backed session store the start-up fails ({@link SessionStoreCheck});
+ * {@code tradekit.sso.enabled=false} switches everything off with one WARN ({@link SsoDisabledWarning}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
@@ -32,32 +36,57 @@ import org.springframework.core.env.Environment;
         // Before Sa-Token's SSO registrar, so that its template backs off for ours (secure tickets).
         beforeName = "cn.dev33.satoken.spring.sso.SaSsoBeanRegister")
 @ConditionalOnClass(StpUtil.class)
-@ConditionalOnBooleanProperty(name = "tradekit.sso.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(SsoProperties.class)
-@Import({SsoWebConfiguration.class, SsoServerConfiguration.class, SsoClientConfiguration.class})
+@Import({SsoAutoConfiguration.Enabled.class, SsoAutoConfiguration.Disabled.class})
 public class SsoAutoConfiguration {
 
-    @Bean
-    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static SaTokenConfigApplier tradekitSaTokenConfigApplier(Environment environment) {
-        return new SaTokenConfigApplier(environment);
+    /** Everything the starter does, unless {@code tradekit.sso.enabled=false}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "tradekit.sso.enabled", matchIfMissing = true)
+    @EnableConfigurationProperties(SsoProperties.class)
+    @Import({SsoWebConfiguration.class, SsoServerConfiguration.class, SsoClientConfiguration.class})
+    static class Enabled {
+
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static SaTokenConfigApplier tradekitSaTokenConfigApplier(Environment environment) {
+            return new SaTokenConfigApplier(environment);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        SsoLoginService ssoLoginService() {
+            return new SsoLoginService();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(StpInterface.class)
+        PermissionProviderStpInterface permissionProviderStpInterface(ObjectProvider<PermissionProvider> provider) {
+            return new PermissionProviderStpInterface(provider.getIfUnique(() -> PermissionProvider.NONE));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(SaJsonTemplate.class)
+        RestrictedSaJsonTemplate restrictedSaJsonTemplate(SsoProperties properties) {
+            return new RestrictedSaJsonTemplate(properties.getSession().getAllowedPackages());
+        }
+
+        /** Static: a bean factory post-processor must not make this configuration an early bean. */
+        @Bean
+        @ConditionalOnMissingBean
+        static SessionStoreCheck tradekitSsoSessionStoreCheck() {
+            return new SessionStoreCheck();
+        }
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    SsoLoginService ssoLoginService() {
-        return new SsoLoginService();
-    }
+    /** {@code tradekit.sso.enabled=false}: no login check runs anywhere, and the start-up log says so once. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "tradekit.sso.enabled", havingValue = false)
+    static class Disabled {
 
-    @Bean
-    @ConditionalOnMissingBean(StpInterface.class)
-    PermissionProviderStpInterface permissionProviderStpInterface(ObjectProvider<PermissionProvider> provider) {
-        return new PermissionProviderStpInterface(provider.getIfUnique(() -> PermissionProvider.NONE));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(SaJsonTemplate.class)
-    RestrictedSaJsonTemplate restrictedSaJsonTemplate(SsoProperties properties) {
-        return new RestrictedSaJsonTemplate(properties.getSession().getAllowedPackages());
+        @Bean
+        @ConditionalOnMissingBean
+        SsoDisabledWarning tradekitSsoDisabledWarning(Environment environment) {
+            return new SsoDisabledWarning(environment);
+        }
     }
 }

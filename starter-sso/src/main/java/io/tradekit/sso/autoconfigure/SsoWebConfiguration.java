@@ -1,9 +1,11 @@
 package io.tradekit.sso.autoconfigure;
 
+import cn.dev33.satoken.stp.StpLogic;
 import io.tradekit.sso.SsoRoute;
 import io.tradekit.sso.SsoRouteCustomizer;
 import io.tradekit.sso.SsoRouteRegistry;
 import io.tradekit.sso.web.ActuatorRouteGuard;
+import io.tradekit.sso.web.SecureCookieStpLogic;
 import io.tradekit.sso.web.SsoExceptionHandler;
 import io.tradekit.sso.web.SsoRouteInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The route interceptor and the JSON error answers, in servlet web applications. */
+/** The route interceptor, the {@code Secure}-when-secure token cookie and the JSON error answers, in servlet web applications. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)
@@ -54,6 +56,13 @@ class SsoWebConfiguration {
     @Bean
     static ActuatorRouteGuard ssoActuatorRouteGuard(ObjectProvider<SsoRouteInterceptor> interceptor) {
         return new ActuatorRouteGuard(interceptor);
+    }
+
+    /** Picked up by Sa-Token's own bean injection ({@code StpUtil.setStpLogic}). */
+    @Bean
+    @ConditionalOnMissingBean(StpLogic.class)
+    SecureCookieStpLogic secureCookieStpLogic() {
+        return new SecureCookieStpLogic();
     }
 
     @Bean

@@ -94,9 +94,12 @@ class TradeEndToEndTest {
 
         // Another buyer can neither read nor pay it.
         String stranger = client.newBuyer();
-        assertThat(client.get("/trade/orders/" + orderId, stranger).code()).isEqualTo("ORDER_NOT_FOUND");
+        TradingClient.Answer strangerRead = client.get("/trade/orders/" + orderId, stranger);
+        assertThat(strangerRead.status()).as("not found is 404, not 422").isEqualTo(404);
+        assertThat(strangerRead.code()).isEqualTo("ORDER_NOT_FOUND");
         TradingClient.Answer strangerPay = client.post("/trade/pay", stranger, client.token(stranger, "pay"),
                 Map.of("orderId", orderId));
+        assertThat(strangerPay.status()).isEqualTo(404);
         assertThat(strangerPay.code()).isEqualTo("ORDER_NOT_FOUND");
 
         TradingClient.Answer paid = client.post("/trade/pay", buyer, client.token(buyer, "pay"),

@@ -108,7 +108,9 @@ class UserEndToEndTest {
         String admin = client.admin();
         assertThat(client.post("/admin/users/" + id + "/freeze", admin, Map.of()).ok()).isTrue();
         assertThat(client.post("/admin/users/" + id + "/freeze", admin, Map.of()).ok()).as("idempotent").isTrue();
-        assertThat(client.post("/admin/users/999999999/freeze", admin, Map.of()).code()).isEqualTo("USER_NOT_FOUND");
+        TradingClient.Answer unknownUser = client.post("/admin/users/999999999/freeze", admin, Map.of());
+        assertThat(unknownUser.status()).as("not found is 404, not 422").isEqualTo(404);
+        assertThat(unknownUser.code()).isEqualTo("USER_NOT_FOUND");
 
         assertThat(client.post("/user/login", null, Map.of("telephone", phone, "password", TradingClient.PASSWORD))
                 .code()).isEqualTo("USER_FROZEN");

@@ -1,7 +1,6 @@
 package io.tradekit.sample.nft.shared.web;
 
 import io.tradekit.core.error.BizException;
-import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.error.ErrorCode;
 import io.tradekit.core.response.BaseResponse;
 import org.slf4j.Logger;
@@ -11,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns failures of every web entry into the core's JSON {@link BaseResponse} with an HTTP status
- * that matches the code; internal details stay in the log.
+ * that matches the code ({@link HttpFailures}); internal details stay in the log. What fails outside a
+ * controller of the sample is answered by {@link JsonErrorController}.
  */
 @RestControllerAdvice(basePackages = "io.tradekit.sample.nft")
 class ApiExceptionHandler {
@@ -30,7 +31,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(BizException.class)
     ResponseEntity<BaseResponse> business(BizException e) {
-        return respond(statusOf(e.getErrorCode()), e.getErrorCode().getCode(), e.getMessage());
+        return HttpFailures.of(statusOf(e.getErrorCode()), e.getErrorCode(), e.getMessage());
     }
 
     /**
@@ -45,50 +46,25 @@ class ApiExceptionHandler {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class,
             MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
-            HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+            HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+            HttpMediaTypeNotAcceptableException.class})
     ResponseEntity<BaseResponse> badRequest(Exception e) {
         return refusal(e instanceof org.springframework.web.ErrorResponse known ? known.getStatusCode()
                 : HttpStatus.BAD_REQUEST);
     }
 
     private static ResponseEntity<BaseResponse> refusal(HttpStatusCode status) {
-        if (!status.is4xxClientError()) {
-            return respond(HttpStatus.INTERNAL_SERVER_ERROR, CommonErrorCode.SYSTEM_ERROR.getCode(),
-                    CommonErrorCode.SYSTEM_ERROR.getMessage());
-        }
-        CommonErrorCode code = status.value() == 404 ? CommonErrorCode.NOT_FOUND : CommonErrorCode.PARAM_INVALID;
-        BaseResponse body = new BaseResponse();
-        body.markFailure(code.getCode(), code.getMessage());
-        return ResponseEntity.status(status).body(body);
+        return HttpFailures.forStatus(status.value());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<BaseResponse> unexpected(Exception e) {
         log.error("Unhandled failure in a web entry", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, CommonErrorCode.SYSTEM_ERROR.getCode(),
-                CommonErrorCode.SYSTEM_ERROR.getMessage());
+        return HttpFailures.forStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
     }
 
+    /** See {@link HttpFailures#statusOf}: {@code *_NOT_FOUND} is 404, other business refusals 422. */
     static HttpStatus statusOf(ErrorCode code) {
-        if (!(code instanceof CommonErrorCode common)) {
-            return HttpStatus.UNPROCESSABLE_ENTITY;
-        }
-        return switch (common) {
-            case PARAM_INVALID -> HttpStatus.BAD_REQUEST;
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-            case DUPLICATE_REQUEST, LOCK_FAILED -> HttpStatus.CONFLICT;
-            case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case SYSTEM_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
-            default -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
-    }
-
-    private static ResponseEntity<BaseResponse> respond(HttpStatus status, String code, String message) {
-        BaseResponse body = new BaseResponse();
-        body.markFailure(code, message);
-        return ResponseEntity.status(status).body(body);
+        return HttpFailures.statusOf(code);
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,8 +37,9 @@ class RequestValidationExceptionHandler {
         return badRequest(CommonErrorCode.PARAM_INVALID.getMessage());
     }
 
+    // A wrong Content-Type is not malformed: ApiExceptionHandler answers it 415.
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, HttpMediaTypeNotSupportedException.class})
+            MissingServletRequestParameterException.class})
     ResponseEntity<BaseResponse> malformed(Exception e) {
         // The parser's message may echo the input: only the field and the expected type go back.
         return badRequest(e instanceof HttpMessageNotReadableException unreadable
@@ -47,8 +47,6 @@ class RequestValidationExceptionHandler {
     }
 
     private static ResponseEntity<BaseResponse> badRequest(String message) {
-        BaseResponse body = new BaseResponse();
-        body.markFailure(CommonErrorCode.PARAM_INVALID.getCode(), message);
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+        return HttpFailures.of(HttpStatus.BAD_REQUEST, CommonErrorCode.PARAM_INVALID, message);
     }
 }

@@ -1,2 +1,5 @@
-/** What every web entry shares: JSON error responses with matching HTTP statuses. */
+/**
+ * What every web entry shares: JSON error answers with matching HTTP statuses (controller advice and
+ * the error page alike) and the security headers on every answer.
+ */
 package io.tradekit.sample.nft.shared.web;
