@@ -26,20 +26,9 @@ class CleanStartLogTest {
      * Anything else at WARN or ERROR, and any stack trace or exception outside these, fails the test.
      */
     private static final Map<String, String> ALLOWED = Map.ofEntries(
-            Map.entry("%DLQ%", "fixed in starter-tx-message by wt-txstock (dead-letter hook subscribes to a"
-                    + " %DLQ% topic that exists only after the first dead letter)"),
-            Map.entry("RebalanceImpl - doRebalance, nft-order-create-consumer-dlq-hook", "fixed in starter-tx-message by wt-txstock"),
-            Map.entry("RebalanceImpl - doRebalance, nft-order-cancel-consumer-dlq-hook", "fixed in starter-tx-message by wt-txstock"),
-            Map.entry("lock heartBeat, but failed", "fixed in starter-tx-message by wt-txstock (the dead-letter hook's"
-                    + " subscription to a topic that does not exist yet)"),
             Map.entry("get Topic [%RETRY%", "RocketMQ client: a new consumer group's"
                     + " %RETRY% topic is created by the broker at the group's first heartbeat, after the consumer"
                     + " first asked for its route; one line per group, no stack trace; left to starter-tx-message"),
-            Map.entry("BeanPostProcessorChecker : Bean 'tradekit.lock-", "starter-distribute-lock: its properties are"
-                    + " bound while Boot's meterRegistryPostProcessor is created (a meter binder of the lock starter"
-                    + " needs them); harmless, left to that starter (reported to the lead)"),
-            Map.entry("BeanPostProcessorChecker : Bean 'stringOrNumberMigrationVersionConverter'", "the same early"
-                    + " binding creates Flyway's @ConfigurationPropertiesBinding converter early"),
             Map.entry("[SERVICE_PUBLISH] Use random available port", "dubbo.protocol.port=-1 asks for a free port on"
                     + " purpose (several instances per host); Dubbo reports the port it took at WARN"),
             Map.entry("dynamicConfiguration is null", "no Dubbo config centre, on purpose (use-as-config-center:"

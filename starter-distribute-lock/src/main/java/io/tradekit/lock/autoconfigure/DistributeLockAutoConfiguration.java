@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -95,9 +96,12 @@ public class DistributeLockAutoConfiguration {
         @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
         static DistributeLockAdvisor distributeLockAdvisor(LockKeyResolver distributeLockKeyResolver,
                                                            DistributeLockInterceptor distributeLockInterceptor,
-                                                           ObjectProvider<DistributeLockProperties> properties) {
-            // Static and reading the order lazily: advisors are created before ordinary beans.
-            int order = properties.getIfAvailable(DistributeLockProperties::new).getOrder();
+                                                           Environment environment) {
+            // Static, and the order bound straight from the environment: advisors are created while the
+            // bean post-processors are registered, and creating the properties bean that early would keep
+            // it (and Boot's binding converters) from being post-processed (BeanPostProcessorChecker WARNs).
+            int order = Binder.get(environment).bind("tradekit.lock.order", Integer.class)
+                    .orElseGet(() -> new DistributeLockProperties().getOrder());
             return new DistributeLockAdvisor(distributeLockKeyResolver, distributeLockInterceptor, order);
         }
 
