@@ -13,8 +13,8 @@ H=${H:-http://127.0.0.1:8080}; J='Content-Type: application/json'
 # Values are read with `jq -e`: a step that fails stops scripts/tour.sh (set -e) instead of going on with "null".
 retry() { for _ in $(seq 20); do "$@" && return 0; sleep 1; done; return 1; }   # asynchronous steps
 
-# an admin creates a collection and opens the sale
-# TOUR-ADMIN-LOGIN (the only line that knows how admins are provisioned: sample.user.bootstrap-admin, dev default below):
+# the admin (sample.user.bootstrap-admin, created at start-up; dev default below) creates a collection and opens the sale
+# TOUR-ADMIN-LOGIN (the only line that knows how admins are provisioned):
 ADMIN=$(curl -s -H "$J" $H/user/login -d '{"telephone":"13800000000","password":"Admin-Pass-2026"}' | jq -er .data)
 C=$(curl -s -H "$J" -H "tradekit-token: $ADMIN" $H/admin/collections -d '{"name":"Moon","cover":"https://img.example/moon.png",
     "price":9.90,"quantity":100,"saleTime":"2026-01-01T00:00:00Z","bookRequired":false}' | jq -er .data)

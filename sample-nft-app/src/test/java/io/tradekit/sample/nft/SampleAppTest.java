@@ -14,10 +14,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  * changes the context (no extra properties, no {@code @MockBean}), so Spring's test context cache
  * starts the app once for the whole suite. A test that needs a second instance (e.g. the seckill
  * over two instances) builds it itself with {@code SpringApplicationBuilder} and closes it.
+ *
+ * <p>One property differs from a real run: every simulated client of the suite comes from 127.0.0.1,
+ * so the login throttle's per-address limit (100 a minute, meant for one client) is lifted; the limit
+ * itself is proven by {@code LoginThrottleTest} on throttles of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(classes = NftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = NftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sample.throttle.login.per-address.limit=1000000")
 public @interface SampleAppTest {
 }

@@ -7,10 +7,15 @@ import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.order.TradingClient;
 import io.tradekit.sample.nft.shared.throttle.LoginThrottledException;
 import io.tradekit.sample.nft.user.application.UserCommandService;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Login throttling as clients meet it (429 JSON with Retry-After on both logins) and the storm that
  * used to slow a real login to 9–17 s: 200 wrong passwords from 64 addresses now cost at most the
  * account's failure budget in password hashes, and the owner's login goes through in the middle of it.
- * Every test uses fresh accounts; HTTP traffic comes from 127.0.0.1 (forward headers are not trusted).
+ * Every test uses fresh accounts; HTTP traffic comes from 127.0.0.1, the one trusted proxy of the sample
+ * (server.tomcat.remoteip.internal-proxies), or from 127.0.0.2, an untrusted peer.
  */
 @SampleAppTest
 class LoginThrottleHttpTest {
@@ -60,19 +66,40 @@ class LoginThrottleHttpTest {
     }
 
     @Test
-    void forwardedForHeadersAreNotTrustedUnlessConfigured() throws Exception {
+    void forwardedForHeadersFromAnUntrustedPeerAreNotBelieved() throws Exception {
         TradingClient client = new TradingClient(port);
         String phone = TradingClient.uniquePhone();
         client.register(phone);
         client.login(phone); // 127.0.0.1 is now known to this account
+        // 127.0.0.2 is this machine too, but not a trusted proxy (server.tomcat.remoteip.internal-proxies):
+        // its X-Forwarded-For must not choose the address the throttle counts.
+        for (int i = 0; i < ACCOUNT_BUDGET; i++) {
+            String body = "{\"telephone\":\"" + phone + "\",\"password\":\"wrong-pass-" + i + "\"}";
+            assertThat(postFrom("127.0.0.2", "/user/login", body, "127.0.0.1")).startsWith("HTTP/1.1 422");
+        }
+        // Had the header been believed, those failures would sit on the owner's known address 127.0.0.1
+        // and lock it; they were counted against the unknown peer 127.0.0.2, so the owner still logs in.
+        assertThat(client.post("/user/login", null, Map.of("telephone", phone, "password", TradingClient.PASSWORD))
+                .status()).isEqualTo(200);
+        // And from 127.0.0.2 itself (an address it never logged in from) the account's budget is spent.
+        String right = "{\"telephone\":\"" + phone + "\",\"password\":\"" + TradingClient.PASSWORD + "\"}";
+        assertThat(postFrom("127.0.0.2", "/user/login", right, null)).startsWith("HTTP/1.1 429");
+    }
+
+    @Test
+    void forwardedForHeadersFromTheTrustedProxyAreBelieved() throws Exception {
+        TradingClient client = new TradingClient(port);
+        String phone = TradingClient.uniquePhone();
+        client.register(phone);
+        client.login(phone); // 127.0.0.1 is now known to this account
+        // 127.0.0.1 is the trusted proxy: the client address is the forwarded one, unknown to the account.
         for (int i = 0; i < ACCOUNT_BUDGET; i++) {
             String body = "{\"telephone\":\"" + phone + "\",\"password\":\"wrong-pass-" + i + "\"}";
             assertThat(post("/user/login", body, "203.0.113." + i).statusCode()).isEqualTo(422);
         }
-        // Had the header been believed, those failures would sit in the unknown-address budget and the
-        // owner's known address would still pass; they were counted against 127.0.0.1 instead.
+        // Those failures went to the unknown-address budget; the owner's known address still passes.
         assertThat(client.post("/user/login", null, Map.of("telephone", phone, "password", TradingClient.PASSWORD))
-                .status()).isEqualTo(429);
+                .status()).isEqualTo(200);
     }
 
     @Test
@@ -200,5 +227,23 @@ class LoginThrottleHttpTest {
             request.header("X-Forwarded-For", forwardedFor);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST over a raw socket whose local end is {@code localAddress}, so the server sees that peer. */
+    private String postFrom(String localAddress, String path, String json, String forwardedFor) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5_000);
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                    + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
