@@ -28,6 +28,12 @@ public final class TraceId {
     /** The maximum length of a valid trace id. */
     public static final int MAX_LENGTH = 64;
 
+    /**
+     * The minimum length of an id accepted from outside the system ({@link #isWellFormedExternal}): 16
+     * hexadecimal characters, a B3 64-bit id; W3C and tradekit ids have 32.
+     */
+    public static final int MIN_EXTERNAL_LENGTH = 16;
+
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private TraceId() {
@@ -93,6 +99,74 @@ public final class TraceId {
             }
         }
         return true;
+    }
+
+    /**
+     * Tells whether a trace id sent by a client outside the system (an HTTP header) is acceptable: the
+     * public edge is stricter than {@link #isValid} (which serves the system's own RPC and message
+     * hops), so a client can neither forge readable text into the logs nor pick a short id that
+     * collides with other requests.
+     *
+     * @param traceId the candidate, may be {@code null}
+     * @return {@code true} for {@value #MIN_EXTERNAL_LENGTH} to {@value #MAX_LENGTH} hexadecimal characters
+     */
+    public static boolean isWellFormedExternal(String traceId) {
+        if (traceId == null || traceId.length() < MIN_EXTERNAL_LENGTH || traceId.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < traceId.length(); i++) {
+            char c = traceId.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets the trace id of a request entering the system until the returned scope is closed, starting
+     * clean: whatever id the (pooled) thread still holds is dropped, and none is left after the close.
+     *
+     * @param incoming the client's id, used only if {@link #isWellFormedExternal(String) well formed};
+     *                 otherwise (including {@code null}) a {@link #newId() new id} is used
+     * @return the scope to close, on this thread
+     */
+    public static Scope openExternal(String incoming) {
+        String traceId = isWellFormedExternal(incoming) ? incoming : newId();
+        MDC.put(KEY, traceId);
+        return new Scope(traceId, null);
+    }
+
+    /**
+     * Wraps a task so that it runs with the trace id current now (when it is wrapped), on whatever
+     * thread runs it; the thread's own id is restored afterwards, so a pooled thread keeps none. Use it
+     * as the task decorator of an executor that work of a request is handed to.
+     *
+     * @param task the task, required
+     * @return the wrapping task (it runs without trace id when none was current)
+     */
+    public static Runnable wrap(Runnable task) {
+        if (task == null) {
+            throw new NullPointerException("task must not be null");
+        }
+        String captured = current();
+        return () -> {
+            String previous = current();
+            if (captured == null) {
+                MDC.remove(KEY);
+            } else {
+                MDC.put(KEY, captured);
+            }
+            try {
+                task.run();
+            } finally {
+                if (previous == null) {
+                    MDC.remove(KEY);
+                } else {
+                    MDC.put(KEY, previous);
+                }
+            }
+        };
     }
 
     /**

@@ -159,4 +159,64 @@ class TraceIdTest {
 
         assertThat(TraceId.current()).isEqualTo("set-later");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"463ac35c9f6413ad", "0af7651916cd43dd8448eb211c80319c", "ABCDEF0123456789"})
+    void externalIdsAreSixteenToSixtyFourHexCharacters(String id) {
+        assertThat(TraceId.isWellFormedExternal(id)).isTrue();
+        assertThat(TraceId.isWellFormedExternal("a".repeat(64))).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"463ac35c9f6413a", "gw-01.node_3-abcdef", "0af7651916cd43dd\r\n", "463ac35c9f6413az",
+        "${jndi:ldap://evil/a}", "0af7651916cd43dd 8448eb211c80319c"})
+    void externalIdsRefuseWhatIsShortLongOrNotHex(String id) {
+        assertThat(TraceId.isWellFormedExternal(id)).isFalse();
+        assertThat(TraceId.isWellFormedExternal("a".repeat(65))).isFalse();
+    }
+
+    @Test
+    void openExternalDropsAnIdTheThreadHeldAndLeavesNone() {
+        MDC.put(TraceId.KEY, "leaked");
+
+        try (TraceId.Scope scope = TraceId.openExternal("0af7651916cd43dd8448eb211c80319c")) {
+            assertThat(TraceId.current()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        }
+        assertThat(TraceId.current()).isNull();
+        try (TraceId.Scope scope = TraceId.openExternal("not-hex-at-all-here")) {
+            assertThat(scope.getTraceId()).matches("[0-9a-f]{32}");
+        }
+        assertThat(TraceId.current()).isNull();
+    }
+
+    @Test
+    void wrapRunsTheTaskWithTheIdOfItsCreatorAndRestoresTheThreadsOwn() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Runnable task;
+            String[] seen = new String[2];
+            try (TraceId.Scope scope = TraceId.open("request-1")) {
+                task = TraceId.wrap(() -> seen[0] = TraceId.current());
+            }
+            pool.submit(task).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            String after = pool.submit(TraceId::current).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            // A wrapped task created without an id runs without one, even on a thread that kept an id.
+            pool.submit(() -> MDC.put(TraceId.KEY, "stale")).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            pool.submit(TraceId.wrap(() -> seen[1] = TraceId.current())).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            String restored = pool.submit(TraceId::current).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(seen[0]).isEqualTo("request-1");
+            assertThat(after).isNull();
+            assertThat(seen[1]).isNull();
+            assertThat(restored).isEqualTo("stale");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void wrapRefusesNull() {
+        org.assertj.core.api.Assertions.assertThatNullPointerException().isThrownBy(() -> TraceId.wrap(null));
+    }
 }
