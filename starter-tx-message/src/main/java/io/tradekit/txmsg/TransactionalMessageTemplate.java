@@ -1,8 +1,10 @@
 package io.tradekit.txmsg;
 
 import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.core.trace.TraceId;
 import io.tradekit.txmsg.support.HandlerRegistry;
 import io.tradekit.txmsg.support.LocalInvocation;
+import io.tradekit.txmsg.support.MessageTrace;
 import io.tradekit.txmsg.support.PayloadCodec;
 import io.tradekit.txmsg.support.SceneDispatchingTransactionListener;
 import io.tradekit.txmsg.support.TxMessageMetrics;
@@ -82,9 +84,13 @@ public class TransactionalMessageTemplate {
             throw invalid("payload of scene " + scene + " is " + body.length + " bytes, above the limit of "
                     + maxPayloadBytes);
         }
+        // A sender without a trace id (a job) gets one for the send, so the local transaction's log
+        // lines and the consumer's share it; it is removed again after the send.
+        TraceId.Scope trace = TraceId.current() == null ? TraceId.open(null) : null;
         Message message = new Message(topic, body);
         message.setKeys(key);
         message.putUserProperty(SceneDispatchingTransactionListener.SCENE_PROPERTY, scene);
+        MessageTrace.propagate(message);
         LocalInvocation invocation = new LocalInvocation(handler, payload);
         TransactionSendResult sent;
         try {
@@ -93,6 +99,10 @@ public class TransactionalMessageTemplate {
             metrics.send(scene, "FAILED");
             throw new TransactionalMessageException(CommonErrorCode.SYSTEM_ERROR,
                     "half message of scene " + scene + " to " + topic + " could not be sent", e);
+        } finally {
+            if (trace != null) {
+                trace.close();
+            }
         }
         if (sent.getSendStatus() != SendStatus.SEND_OK || invocation.outcome() == null) {
             metrics.send(scene, "FAILED");

@@ -11,6 +11,8 @@ public class OrderConsumer extends TransactionalMessageConsumer<Deduct> {
 
     private final JdbcTemplate jdbc;
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** The trace id each delivery ran with, by order. */
+    final java.util.Map<String, String> traces = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OrderConsumer(String topic, String group, JdbcTemplate jdbc) {
         super(topic, group, Deduct.class);
@@ -20,6 +22,7 @@ public class OrderConsumer extends TransactionalMessageConsumer<Deduct> {
     @Override
     protected void consume(Deduct payload, MessageContext context) {
         received.add(payload.orderId());
+        traces.put(payload.orderId(), String.valueOf(io.tradekit.core.trace.TraceId.current()));
         jdbc.update("INSERT INTO order_effect (order_id, quantity) VALUES (?, ?)", payload.orderId(), payload.quantity());
         if ("FAIL_AFTER_INSERT".equals(payload.mode()) && context.reconsumeTimes() == 0) {
             throw new IllegalStateException("simulated failure after the insert");

@@ -23,6 +23,9 @@ public class RedisStockHandler implements LocalTransactionHandler<Deduct>, AutoC
     private final RedisCommands<String, String> redis = connection.sync();
     final Set<String> executed = ConcurrentHashMap.newKeySet();
     final Set<String> checked = ConcurrentHashMap.newKeySet();
+    /** The trace id each local transaction and check-back ran with, by order. */
+    final java.util.Map<String, String> executeTraces = new ConcurrentHashMap<>();
+    final java.util.Map<String, String> checkTraces = new ConcurrentHashMap<>();
 
     @Override
     public String scene() {
@@ -32,6 +35,7 @@ public class RedisStockHandler implements LocalTransactionHandler<Deduct>, AutoC
     @Override
     public TransactionOutcome execute(Deduct payload) {
         executed.add(payload.orderId());
+        executeTraces.put(payload.orderId(), String.valueOf(io.tradekit.core.trace.TraceId.current()));
         switch (payload.mode()) {
             case "BIZ_FAIL" -> throw new BizException(CommonErrorCode.BIZ_ERROR, "insufficient stock");
             case "UNKNOWN_WITH_RECORD" -> {
@@ -55,6 +59,7 @@ public class RedisStockHandler implements LocalTransactionHandler<Deduct>, AutoC
     @Override
     public TransactionOutcome check(Deduct payload) {
         checked.add(payload.orderId());
+        checkTraces.put(payload.orderId(), String.valueOf(io.tradekit.core.trace.TraceId.current()));
         return redis.exists(recordKey(payload.orderId())) == 1 ? TransactionOutcome.COMMIT : TransactionOutcome.ROLLBACK;
     }
 

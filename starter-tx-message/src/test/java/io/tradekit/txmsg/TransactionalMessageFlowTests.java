@@ -146,6 +146,34 @@ class TransactionalMessageFlowTests {
     }
 
     @Test
+    void theSendersTraceIdReachesTheLocalTransactionTheCheckBackAndTheConsumer() {
+        String order = newOrder();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        try (io.tradekit.core.trace.TraceId.Scope scope = io.tradekit.core.trace.TraceId.open(traceId)) {
+            TransactionalSendResult result = template.send(ORDERS, RedisStockHandler.SCENE,
+                    new Deduct(order, 1, "UNKNOWN_WITH_RECORD"));
+            assertThat(result.localOutcome()).isEqualTo(TransactionOutcome.UNKNOWN);
+        }
+        assertThat(io.tradekit.core.trace.TraceId.current()).as("the sender's id is its own again").isNull();
+
+        await().atMost(WAIT).until(() -> orders.rows(order) == 1);
+        assertThat(handler.executeTraces).containsEntry(order, traceId);
+        assertThat(handler.checkTraces).containsEntry(order, traceId);
+        assertThat(orders.traces).containsEntry(order, traceId);
+    }
+
+    @Test
+    void aSenderWithoutTraceIdGetsOneForTheSendAndNoneAfterIt() {
+        String order = newOrder();
+        template.send(ORDERS, RedisStockHandler.SCENE, new Deduct(order, 1, "COMMIT"));
+
+        assertThat(io.tradekit.core.trace.TraceId.current()).isNull();
+        await().atMost(WAIT).until(() -> orders.rows(order) == 1);
+        assertThat(handler.executeTraces.get(order)).matches("[0-9a-f]{32}");
+        assertThat(orders.traces).containsEntry(order, handler.executeTraces.get(order));
+    }
+
+    @Test
     void unknownOutcomeIsRolledBackByCheckBackWhenTheRedisRecordIsAbsent() {
         String order = newOrder();
         TransactionalSendResult result = template.send(ORDERS, RedisStockHandler.SCENE,

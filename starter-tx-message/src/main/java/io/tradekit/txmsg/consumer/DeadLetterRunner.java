@@ -1,6 +1,8 @@
 package io.tradekit.txmsg.consumer;
 
 import io.tradekit.core.log.LogSanitizer;
+import io.tradekit.core.trace.TraceId;
+import io.tradekit.txmsg.support.MessageTrace;
 import io.tradekit.txmsg.support.PayloadCodec;
 import io.tradekit.txmsg.support.SceneDispatchingTransactionListener;
 import io.tradekit.txmsg.support.TxMessageMetrics;
@@ -38,24 +40,35 @@ final class DeadLetterRunner<T> implements MessageListenerConcurrently {
     @Override
     public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
         for (MessageExt message : messages) {
-            DeadLetter letter = toLetter(message);
-            try {
-                log.error("Dead letter in group {}: topic {}, key {}, msgId {}, after {} retries",
-                        consumer.consumerGroup(), LogSanitizer.escape(letter.originalTopic()),
-                        LogSanitizer.escape(letter.messageKey()), letter.msgId(), letter.reconsumeTimes());
-                metrics.deadLetter(consumer.consumerGroup(), "arrived");
-                boolean ran = store.runOnce(hookGroup, letter.messageKey(), () -> dispatch(letter));
-                metrics.deadLetter(consumer.consumerGroup(), ran ? "handled" : "duplicate");
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
+            // The dead letter keeps the user properties: its lines carry the id of the request behind it.
+            try (TraceId.Scope trace = MessageTrace.open(message)) {
+                if (!handle(message)) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
                 }
-                log.error("Dead-letter hook of group {} failed on key {}, will retry", consumer.consumerGroup(),
-                        LogSanitizer.escape(letter.messageKey()), e);
-                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }
         }
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    /** Returns false when the hook failed and the letter must come again. */
+    private boolean handle(MessageExt message) {
+        DeadLetter letter = toLetter(message);
+        try {
+            log.error("Dead letter in group {}: topic {}, key {}, msgId {}, after {} retries",
+                    consumer.consumerGroup(), LogSanitizer.escape(letter.originalTopic()),
+                    LogSanitizer.escape(letter.messageKey()), letter.msgId(), letter.reconsumeTimes());
+            metrics.deadLetter(consumer.consumerGroup(), "arrived");
+            boolean ran = store.runOnce(hookGroup, letter.messageKey(), () -> dispatch(letter));
+            metrics.deadLetter(consumer.consumerGroup(), ran ? "handled" : "duplicate");
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.error("Dead-letter hook of group {} failed on key {}, will retry", consumer.consumerGroup(),
+                    LogSanitizer.escape(letter.messageKey()), e);
+            return false;
+        }
     }
 
     private void dispatch(DeadLetter letter) throws Exception {

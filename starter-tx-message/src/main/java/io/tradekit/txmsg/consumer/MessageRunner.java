@@ -1,6 +1,8 @@
 package io.tradekit.txmsg.consumer;
 
 import io.tradekit.core.log.LogSanitizer;
+import io.tradekit.core.trace.TraceId;
+import io.tradekit.txmsg.support.MessageTrace;
 import io.tradekit.txmsg.support.PayloadCodec;
 import io.tradekit.txmsg.support.SceneDispatchingTransactionListener;
 import io.tradekit.txmsg.support.TxMessageMetrics;
@@ -34,25 +36,45 @@ final class MessageRunner<T> implements MessageListenerConcurrently {
 
     @Override
     public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
-        String group = consumer.consumerGroup();
         for (MessageExt message : messages) {
-            try {
-                boolean ran = handle(message);
-                metrics.consume(group, ran ? "done" : "duplicate");
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
+            // The id of the request that sent the message, for this message only (a pooled thread).
+            try (TraceId.Scope trace = MessageTrace.open(message)) {
+                if (!consumeOne(message, context)) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
                 }
-                metrics.consume(group, "failed");
-                log.warn("Consumer group {} failed on message key {} (attempt {}), will retry", group,
-                        LogSanitizer.escape(keyOf(message)), message.getReconsumeTimes() + 1, e);
-                if (retryDelayLevel > 0) {
-                    context.setDelayLevelWhenNextConsume(retryDelayLevel);
-                }
-                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }
         }
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    /** Returns false when the message failed and must come again. */
+    private boolean consumeOne(MessageExt message, ConsumeConcurrentlyContext context) {
+        String group = consumer.consumerGroup();
+        long start = System.nanoTime();
+        try {
+            boolean ran = handle(message);
+            metrics.consume(group, ran ? "done" : "duplicate");
+            if (log.isInfoEnabled()) {
+                // One line per message once its work committed (or was found done): the consumer's
+                // part of a trace, e.g. the order written for a buy.
+                log.info("Consumer group {} {} message key {} (scene {}, attempt {}) in {} ms", group,
+                        ran ? "handled" : "skipped duplicate", LogSanitizer.escape(keyOf(message)),
+                        LogSanitizer.escape(message.getUserProperty(SceneDispatchingTransactionListener.SCENE_PROPERTY)),
+                        message.getReconsumeTimes() + 1, (System.nanoTime() - start) / 1_000_000);
+            }
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            metrics.consume(group, "failed");
+            log.warn("Consumer group {} failed on message key {} (attempt {}), will retry", group,
+                    LogSanitizer.escape(keyOf(message)), message.getReconsumeTimes() + 1, e);
+            if (retryDelayLevel > 0) {
+                context.setDelayLevelWhenNextConsume(retryDelayLevel);
+            }
+            return false;
+        }
     }
 
     /** Returns whether the work ran (false: a duplicate). */

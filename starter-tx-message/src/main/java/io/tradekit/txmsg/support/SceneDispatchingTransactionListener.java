@@ -2,6 +2,7 @@ package io.tradekit.txmsg.support;
 
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.log.LogSanitizer;
+import io.tradekit.core.trace.TraceId;
 import io.tradekit.txmsg.LocalTransactionHandler;
 import io.tradekit.txmsg.TransactionOutcome;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -65,6 +66,14 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
 
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+        // The check-back runs on a thread of the client's pool: the id of the request that sent the
+        // message, for this check only.
+        try (TraceId.Scope trace = MessageTrace.open(msg)) {
+            return checkTraced(msg);
+        }
+    }
+
+    private LocalTransactionState checkTraced(MessageExt msg) {
         String scene = msg.getUserProperty(SCENE_PROPERTY);
         LocalTransactionHandler<?> handler = registry.find(scene);
         if (handler == null) {

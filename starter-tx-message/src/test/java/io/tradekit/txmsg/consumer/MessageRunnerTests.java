@@ -3,6 +3,8 @@ package io.tradekit.txmsg.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradekit.core.trace.TraceId;
+import io.tradekit.txmsg.support.MessageTrace;
 import io.tradekit.txmsg.support.PayloadCodec;
 import io.tradekit.txmsg.support.TxMessageMetrics;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ class MessageRunnerTests {
     }
 
     final List<Item> consumed = new CopyOnWriteArrayList<>();
+    final List<String> traces = new CopyOnWriteArrayList<>();
     final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     /** An in-memory guard, enough to observe what the runner asks of the store. */
     final IdempotencyStore store = (group, key, work) -> {
@@ -44,6 +47,7 @@ class MessageRunnerTests {
                 throw new IllegalStateException("cannot");
             }
             consumed.add(payload);
+            traces.add(String.valueOf(TraceId.current()));
         }
     };
     final MessageRunner<Item> runner = new MessageRunner<>(consumer, store, new PayloadCodec(new ObjectMapper()),
@@ -98,5 +102,36 @@ class MessageRunnerTests {
             assertThat(deliver(message(body, "bad"), context)).as(body).isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
         }
         assertThat(consumed).isEmpty();
+    }
+
+    @Test
+    void eachMessageRunsWithItsSendersTraceIdAndLeavesNoneOnTheThread() {
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(new MessageQueue("t", "b", 0));
+        MessageExt first = message("{\"id\":\"t1\"}", "kt1");
+        first.putUserProperty(MessageTrace.PROPERTY, "0af7651916cd43dd8448eb211c80319c");
+        MessageExt second = message("{\"id\":\"t2\"}", "kt2");
+        MessageExt hostile = message("{\"id\":\"t3\"}", "kt3");
+        hostile.putUserProperty(MessageTrace.PROPERTY, "x\r\n2026-01-01 INFO forged");
+
+        deliver(first, context);
+        assertThat(TraceId.current()).isNull();
+        deliver(second, context);
+        deliver(hostile, context);
+
+        assertThat(traces).hasSize(3);
+        assertThat(traces.get(0)).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        assertThat(traces.get(1)).as("no id leaks from the previous message").matches("[0-9a-f]{32}");
+        assertThat(traces.get(2)).matches("[0-9a-f]{32}").isNotEqualTo(traces.get(1));
+        assertThat(TraceId.current()).isNull();
+    }
+
+    @Test
+    void aFailedMessageLeavesNoTraceIdEither() {
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(new MessageQueue("t", "b", 0));
+        MessageExt failing = message("{\"id\":\"fail\"}", "kf");
+        failing.putUserProperty(MessageTrace.PROPERTY, "trace-of-the-failing-one");
+
+        assertThat(deliver(failing, context)).isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+        assertThat(TraceId.current()).isNull();
     }
 }
