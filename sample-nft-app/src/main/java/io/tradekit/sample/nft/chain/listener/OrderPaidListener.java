@@ -1,6 +1,7 @@
 package io.tradekit.sample.nft.chain.listener;
 
 import io.tradekit.core.error.BizException;
+import io.tradekit.core.trace.TraceId;
 import io.tradekit.sample.nft.chain.application.ChainCommandService;
 import io.tradekit.sample.nft.chain.application.ChainProperties;
 import io.tradekit.sample.nft.chain.application.MintNftCommand;
@@ -43,6 +44,8 @@ public class OrderPaidListener implements DisposableBean {
         minters.setQueueCapacity(properties.getMintQueueCapacity());
         // Paid orders already queued are minted before the datasource closes.
         minters.setWaitForTasksToCompleteOnShutdown(true);
+        // The mint's log lines carry the trace id of the payment that caused it; none stays on the thread.
+        minters.setTaskDecorator(TraceId::wrap);
         minters.setAwaitTerminationSeconds(30);
         minters.initialize();
     }
