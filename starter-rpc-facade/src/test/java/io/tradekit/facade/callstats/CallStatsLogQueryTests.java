@@ -33,18 +33,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CallStatsLogQueryTests {
 
     static final Path DOC = Path.of("..", "docs", "observability.md");
-    /** Boot keeps the first value of these in system properties for the JVM: each run sets its own. */
-    static final String[] LOGGING_SYSTEM_PROPERTIES = {"CONSOLE_LOG_STRUCTURED_FORMAT", "LOG_CORRELATION_PATTERN"};
-
     @TempDir
     Path dir;
 
     @BeforeEach
+    void clearBootLoggingProperties() {
+        LogbackReset.clearBootProperties();
+    }
+
     @AfterEach
-    void clearLoggingSystemProperties() {
-        for (String name : LOGGING_SYSTEM_PROPERTIES) {
-            System.clearProperty(name);
-        }
+    void restoreTestLogging() throws Exception {
+        LogbackReset.restore();
     }
 
     @Test

@@ -68,10 +68,13 @@ class StructuredFacadeLogTests {
     }
 
     @org.junit.jupiter.api.BeforeEach
+    void clearBootLoggingProperties() {
+        LogbackReset.clearBootProperties();
+    }
+
     @org.junit.jupiter.api.AfterEach
-    void clearLoggingSystemProperties() {
-        // Boot keeps the first value in a system property for the whole JVM: each run sets its own.
-        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+    void restoreTestLogging() throws Exception {
+        LogbackReset.restore();
     }
 
     private void assertFacadeLineCarriesTheTraceId(String format, CapturedOutput output) {
