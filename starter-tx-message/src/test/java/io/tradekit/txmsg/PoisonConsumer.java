@@ -17,6 +17,8 @@ public class PoisonConsumer extends TransactionalMessageConsumer<Deduct> {
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     final List<Deduct> deadPayloads = new CopyOnWriteArrayList<>();
     final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    /** The trace id the dead-letter hook ran with, by order. */
+    final Map<String, String> deadTraces = new ConcurrentHashMap<>();
 
     public PoisonConsumer(String topic, String group) {
         super(topic, group, Deduct.class);
@@ -36,6 +38,7 @@ public class PoisonConsumer extends TransactionalMessageConsumer<Deduct> {
     @Override
     protected void onDeadLetter(Deduct payload, DeadLetter letter) {
         deadPayloads.add(payload);
+        deadTraces.put(payload.orderId(), String.valueOf(io.tradekit.core.trace.TraceId.current()));
         deadLetters.add(letter);
     }
 }

@@ -231,7 +231,11 @@ class TransactionalMessageFlowTests {
     void poisonMessageIsRetriedThenReachesTheDeadLetterHookWithItsPayload() {
         String order = newOrder();
         Deduct payload = new Deduct(order, 7, "COMMIT");
-        TransactionalSendResult result = template.send(POISON, RedisStockHandler.SCENE, payload);
+        String traceId = "463ac35c9f6413ad48485a3953bb6124";
+        TransactionalSendResult result;
+        try (io.tradekit.core.trace.TraceId.Scope scope = io.tradekit.core.trace.TraceId.open(traceId)) {
+            result = template.send(POISON, RedisStockHandler.SCENE, payload);
+        }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> poison.deadPayloads.contains(payload));
         // Each delivery of the message is tried MAX + 1 times and then dead-lettered once. (The broker
@@ -247,6 +251,7 @@ class TransactionalMessageFlowTests {
         assertThat(letter.originalTopic()).isEqualTo(POISON);
         assertThat(letter.scene()).isEqualTo(RedisStockHandler.SCENE);
         assertThat(letter.bodyAsString()).contains(order);
+        assertThat(poison.deadTraces).as("the dead letter keeps the sender's trace id").containsEntry(order, traceId);
         await().atMost(WAIT).until(() -> globalDeadLetters.stream().anyMatch(l -> l.messageKey().equals(result.messageKey())));
         await().atMost(WAIT).until(() -> counter("tradekit.txmsg.dead.letter", "txmsg-flow-poison-consumer", "handled") == 1);
     }
