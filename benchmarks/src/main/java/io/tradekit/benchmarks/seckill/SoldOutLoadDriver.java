@@ -98,7 +98,7 @@ public final class SoldOutLoadDriver {
                             int seckillThreads, int maxCalls) throws Exception {
         SeckillClient clientA = new SeckillClient(a.httpPort());
         SeckillClient clientB = new SeckillClient(b.httpPort());
-        String admin = clientA.registerAndLogin(SeckillClient.ADMIN_PHONE);
+        String admin = clientA.loginAdmin();
         long readOnly = clientA.openCollection(admin, PRICE, 1_000);
         long soldOut = clientA.openCollection(admin, PRICE, 1);
         long plenty = clientA.openCollection(admin, PRICE, 1_000_000);
