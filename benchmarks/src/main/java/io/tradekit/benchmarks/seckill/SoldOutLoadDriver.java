@@ -43,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar io.tradekit.benchmarks.seckill.SoldOutLoadDriver \
  *     [--jar sample-nft-app/target/sample-nft-app-0.1.0-SNAPSHOT.jar] [--threads 32] [--seconds 15]
  *     [--warmup-seconds 5] [--buyers 2000] [--attempts 20000] [--items 100] [--seckill-threads 64]
+ *     [--png benchmarks/soldout-ratios.png]
  * </pre>
  */
 public final class SoldOutLoadDriver {
@@ -66,6 +67,7 @@ public final class SoldOutLoadDriver {
         int items = Integer.parseInt(options.getOrDefault("items", "100"));
         int seckillThreads = Integer.parseInt(options.getOrDefault("seckill-threads", "64"));
         int maxCalls = 200_000;
+        Path png = Path.of(options.getOrDefault("png", "benchmarks/soldout-ratios.png"));
 
         long started = System.nanoTime();
         System.out.printf(Locale.ROOT, "%s, %d cores, load average %s%n", System.getProperty("java.vm.name") + " "
@@ -86,14 +88,14 @@ public final class SoldOutLoadDriver {
                     Duration.ofMinutes(4))) {
                 System.out.printf(Locale.ROOT, "sample app A pid %d port %d, B pid %d port %d, up after %.0f s%n",
                         a.pid(), a.httpPort(), b.pid(), b.httpPort(), (System.nanoTime() - started) / 1e9);
-                run(servers, a, b, threads, seconds, warmupSeconds, buyers, attempts, items, seckillThreads, maxCalls);
+                run(servers, a, b, png, threads, seconds, warmupSeconds, buyers, attempts, items, seckillThreads, maxCalls);
             }
         }
         System.out.printf(Locale.ROOT, "done in %.0f s; load average %s%n", (System.nanoTime() - started) / 1e9,
                 ProcessCpu.loadAverage());
     }
 
-    private static void run(SharedDevServers servers, SampleAppProcess a, SampleAppProcess b, int threads,
+    private static void run(SharedDevServers servers, SampleAppProcess a, SampleAppProcess b, Path png, int threads,
                             double seconds, double warmupSeconds, int buyers, int attempts, int items,
                             int seckillThreads, int maxCalls) throws Exception {
         SeckillClient clientA = new SeckillClient(a.httpPort());
@@ -166,6 +168,17 @@ public final class SoldOutLoadDriver {
                 seckillSessions, body(seckill), items, attempts, seckillThreads);
         result.print(measured.get(0).rps());
         String failure = verify(servers, seckill, items, result);
+        double base = measured.get(0).rps();
+        RatioChart.write(png, List.of(
+                new RatioChart.Bar("public GET /collections/{id}", 1.0, Double.NaN),
+                new RatioChart.Bar("logged-in GET /user/me", measured.get(1).rps() / base, 0.70),
+                new RatioChart.Bar("GET /idempotent/token", measured.get(2).rps() / base, Double.NaN),
+                new RatioChart.Bar("token + buy, sold out", measured.get(3).rps() / base, 0.40),
+                new RatioChart.Bar("token + buy, with stock", measured.get(4).rps() / base, 0.20),
+                new RatioChart.Bar("seckill refusals/s after sell-out", result.refusedPerSecond() / base, Double.NaN)),
+                String.format(Locale.ROOT, "public GET %.0f/s on instance A, %d clients; seckill: %d attempts, 2 instances;"
+                        + " load average %s", base, threads, attempts, ProcessCpu.loadAverage()));
+        System.out.println("chart: " + png.toAbsolutePath());
         System.out.printf(Locale.ROOT, "(accepted with stock in the measured phase: %d)%n", acceptedWithStock);
         if (failure != null) {
             throw new IllegalStateException(failure);
