@@ -74,7 +74,7 @@ public final class SoldOutLoadDriver {
                 + Runtime.version(), Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage());
         Path target = Path.of("benchmarks/target");
         try (SharedDevServers servers = SharedDevServers.start(target.resolve("dev-servers.properties"),
-                target.resolve("dev-servers.log"), TOPICS, Duration.ofMinutes(3))) {
+                target.resolve("dev-servers.log"), TOPICS, Duration.ofMinutes(6))) {
             System.out.printf(Locale.ROOT, "shared dev servers pid %d up after %.0f s (Redis %s, DB %s)%n", servers.pid(),
                     (System.nanoTime() - started) / 1e9, servers.redisUri(), servers.jdbcUrl());
             // Password hashing costs only the setup: the minimum rounds the app accepts. The per-address login
