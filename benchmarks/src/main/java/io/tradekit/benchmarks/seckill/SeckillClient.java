@@ -21,6 +21,8 @@ final class SeckillClient {
 
     static final String ADMIN_PHONE = "13800000000";
     static final String PASSWORD = "s3cret-Passw0rd";
+    /** The sample's bootstrap admin (dev default of sample.user.bootstrap-admin, see its README). */
+    static final String ADMIN_PASSWORD = "Admin-Pass-2026";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,6 +74,12 @@ final class SeckillClient {
         post("/user/register", null, null, Map.of("telephone", phone, "password", PASSWORD));
         return require(post("/user/login", null, null, Map.of("telephone", phone, "password", PASSWORD)), "login")
                 .data().asText();
+    }
+
+    /** Logs the bootstrap admin in (created at start-up; registering a phone never grants ADMIN). */
+    String loginAdmin() {
+        return require(post("/user/login", null, null, Map.of("telephone", ADMIN_PHONE, "password", ADMIN_PASSWORD)),
+                "admin login").data().asText();
     }
 
     /** A buyer able to buy: registered, logged in, real-name authenticated. */

@@ -101,7 +101,7 @@ public final class SeckillLoadDriver {
                 System.out.printf(Locale.ROOT, "Redis ceiling before: %.0f EVALSHA deduct/s (-c 50 -P 1)%n", ceilingBefore);
 
                 SeckillClient client = new SeckillClient(app.httpPort());
-                String admin = client.registerAndLogin(SeckillClient.ADMIN_PHONE);
+                String admin = client.loginAdmin();
                 long collection = client.openCollection(admin, PRICE, STOCK);
                 long setup = System.nanoTime();
                 List<String> sessions = registerBuyers(client, buyers);

@@ -57,6 +57,10 @@ final class DevServicesContributor {
         if (!properties.isEnabled()) {
             return;
         }
+        if (properties.isSharedServers()) {
+            useSharedServers(environment, properties);
+            return;
+        }
         Map<String, Object> addresses = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
         if (isOn(properties.getRedis().getEnabled(), anyPresent("org.redisson.api.RedissonClient",
@@ -101,6 +105,31 @@ final class DevServicesContributor {
                 DevRunSignals.exitCleanlyOnTerm(log);
             }
         }
+    }
+
+    /**
+     * The servers of a DevServersMain process, whose address file the application imported: their
+     * addresses are already in the environment, so nothing starts; Dubbo must still advertise
+     * loopback, and a missing address fails the start naming the property (fail closed: never a
+     * silent fall-back to a server of this JVM that the other processes do not share).
+     */
+    private void useSharedServers(ConfigurableEnvironment environment, DevServicesProperties properties) {
+        List<String> missing = new ArrayList<>();
+        for (String property : List.of("spring.data.redis.url", "rocketmq.name-server", "dubbo.registry.address")) {
+            if (!environment.containsProperty(property)) {
+                missing.add(property);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("tradekit.dev-services.shared-servers=true but " + missing
+                    + " not set: import the address file DevServersMain writes (--spring.config.import=file:<path>)");
+        }
+        keepDubboOnLoopback(environment);
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of()));
+        log.info("tradekit dev services: using the shared servers of process " + properties.getSharedServersPid()
+                + " (Redis " + environment.getProperty("spring.data.redis.url") + ", RocketMQ "
+                + environment.getProperty("rocketmq.name-server") + ", ZooKeeper "
+                + environment.getProperty("dubbo.registry.address") + ")");
     }
 
     /**

@@ -19,6 +19,15 @@ public class DevServicesProperties {
     /** Whether dev servers may start at all; false switches every one off. */
     private boolean enabled = true;
 
+    /**
+     * Whether the servers run in another process (DevServersMain) whose address file this application
+     * imports: nothing starts here, and Dubbo is still kept on loopback. Written by that file.
+     */
+    private boolean sharedServers = false;
+
+    /** Process id of the shared servers' launcher (informational; written by its address file). */
+    private Long sharedServersPid;
+
     private final Redis redis = new Redis();
 
     private final RocketMq rocketmq = new RocketMq();
@@ -31,6 +40,22 @@ public class DevServicesProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isSharedServers() {
+        return sharedServers;
+    }
+
+    public void setSharedServers(boolean sharedServers) {
+        this.sharedServers = sharedServers;
+    }
+
+    public Long getSharedServersPid() {
+        return sharedServersPid;
+    }
+
+    public void setSharedServersPid(Long sharedServersPid) {
+        this.sharedServersPid = sharedServersPid;
     }
 
     public Redis getRedis() {

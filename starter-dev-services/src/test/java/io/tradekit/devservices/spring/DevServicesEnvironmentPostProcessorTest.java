@@ -1,6 +1,7 @@
 package io.tradekit.devservices.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradekit.devservices.DevServices;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,31 @@ class DevServicesEnvironmentPostProcessorTest {
                     .isFalse();
             assertThat(context.getEnvironment().getProperty("spring.data.redis.port")).isEqualTo("1");
         }
+    }
+
+    @Test
+    void usesTheSharedServersOfAnotherProcessAndStartsNone() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("tradekit.dev-services.shared-servers=true", "spring.data.redis.url=redis://127.0.0.1:1",
+                        "rocketmq.name-server=127.0.0.1:2", "dubbo.registry.address=zookeeper://127.0.0.1:3",
+                        "spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2,"
+                                + "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration")
+                .run()) {
+            assertThat(context.getEnvironment().getProperty("spring.data.redis.url")).isEqualTo("redis://127.0.0.1:1");
+            assertThat(context.getEnvironment().getProperty("rocketmq.name-server")).isEqualTo("127.0.0.1:2");
+            assertThat(context.getEnvironment().getProperty("dubbo.registry.address")).isEqualTo("zookeeper://127.0.0.1:3");
+        }
+    }
+
+    @Test
+    void sharedServersWithoutTheirAddressesFailTheStartNamingThem() {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(TestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("tradekit.dev-services.shared-servers=true", "spring.data.redis.url=redis://127.0.0.1:1");
+
+        assertThatThrownBy(builder::run).hasMessageContaining("rocketmq.name-server")
+                .hasMessageContaining("dubbo.registry.address").hasMessageContaining("spring.config.import");
     }
 
     private static ConfigurableApplicationContext start(String name) {

@@ -1,0 +1,331 @@
+package io.tradekit.benchmarks.seckill;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tradekit.stock.redis.StockKeys;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 17's goals in one run (a load driver, not JMH): the cost of a request that is turned away next to
+ * the cheapest request the app serves, and a real two-instance seckill.
+ * <ol>
+ *   <li>starts the shared dev servers ({@code DevServersMain}: Redis, RocketMQ, ZooKeeper, H2 over TCP) and
+ *       two sample app processes on them (instance A, then B: one Flyway migration, no race);</li>
+ *   <li>setup over HTTP: the admin opens four collections (one only read, one of stock 1 bought out at once,
+ *       one of a large stock, the seckill's of {@code --items}); buyers register, log in, pass real-name
+ *       authentication, half through each instance;</li>
+ *   <li>five phases on instance A, {@code --threads} closed-loop clients each, a warm-up pass then a measured
+ *       pass: public cached {@code GET /collections/{id}}, logged-in {@code GET /user/me},
+ *       {@code GET /idempotent/token?scene=buy}, token + {@code POST /trade/buy} of the SOLD-OUT collection,
+ *       token + buy with stock; rps, p50/p99, app A's CPU per call (/proc), and each rate ÷ the public GET's;</li>
+ *   <li>the seckill: {@code --attempts} token + buy attempts on the {@code --items} collection by
+ *       {@code --buyers} buyers, alternately through A and B; exactly {@code --items} orders (database rows of
+ *       the collection, read over JDBC from the shared H2, once the order consumers drained), Redis stock 0;
+ *       refused attempts per second after the sell-out, and the CPU of both apps per such attempt.</li>
+ * </ol>
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.tradekit.benchmarks.seckill.SoldOutLoadDriver \
+ *     [--jar sample-nft-app/target/sample-nft-app-0.1.0-SNAPSHOT.jar] [--threads 32] [--seconds 15]
+ *     [--warmup-seconds 5] [--buyers 2000] [--attempts 20000] [--items 100] [--seckill-threads 64]
+ *     [--png benchmarks/soldout-ratios.png]
+ * </pre>
+ */
+public final class SoldOutLoadDriver {
+
+    private static final String PRICE = "9.90";
+    private static final List<String> TOPICS = List.of("nft-order-create", "nft-order-cancel");
+    /** Buyers of the phases (user/me sessions, accepted buys), beside the seckill's. */
+    private static final int PHASE_BUYERS = 300;
+
+    private SoldOutLoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path jar = Path.of(options.getOrDefault("jar", "sample-nft-app/target/sample-nft-app-0.1.0-SNAPSHOT.jar"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "15"));
+        double warmupSeconds = Double.parseDouble(options.getOrDefault("warmup-seconds", "5"));
+        int buyers = Integer.parseInt(options.getOrDefault("buyers", "2000"));
+        int attempts = Integer.parseInt(options.getOrDefault("attempts", "20000"));
+        int items = Integer.parseInt(options.getOrDefault("items", "100"));
+        int seckillThreads = Integer.parseInt(options.getOrDefault("seckill-threads", "64"));
+        int maxCalls = 200_000;
+        Path png = Path.of(options.getOrDefault("png", "benchmarks/soldout-ratios.png"));
+
+        long started = System.nanoTime();
+        System.out.printf(Locale.ROOT, "%s, %d cores, load average %s%n", System.getProperty("java.vm.name") + " "
+                + Runtime.version(), Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage());
+        Path target = Path.of("benchmarks/target");
+        try (SharedDevServers servers = SharedDevServers.start(target.resolve("dev-servers.properties"),
+                target.resolve("dev-servers.log"), TOPICS, Duration.ofMinutes(6))) {
+            System.out.printf(Locale.ROOT, "shared dev servers pid %d up after %.0f s (Redis %s, DB %s)%n", servers.pid(),
+                    (System.nanoTime() - started) / 1e9, servers.redisUri(), servers.jdbcUrl());
+            // Password hashing costs only the setup: the minimum rounds the app accepts. The per-address login
+            // limit (100 a minute, meant for one client) is lifted as the sample's @SampleAppTest does: every
+            // buyer here logs in from 127.0.0.1. Per-account limits stay.
+            List<String> appArgs = List.of(servers.importArgument(), "--sample.user.password-iterations=10000",
+                    "--sample.throttle.login.per-address.limit=1000000", "--logging.level.root=WARN");
+            try (SampleAppProcess a = SampleAppProcess.start(jar, target.resolve("soldout-app-a.log"), "1g", appArgs,
+                    Duration.ofMinutes(4));
+                 SampleAppProcess b = SampleAppProcess.start(jar, target.resolve("soldout-app-b.log"), "1g", appArgs,
+                    Duration.ofMinutes(4))) {
+                System.out.printf(Locale.ROOT, "sample app A pid %d port %d, B pid %d port %d, up after %.0f s%n",
+                        a.pid(), a.httpPort(), b.pid(), b.httpPort(), (System.nanoTime() - started) / 1e9);
+                run(servers, a, b, png, threads, seconds, warmupSeconds, buyers, attempts, items, seckillThreads, maxCalls);
+            }
+        }
+        System.out.printf(Locale.ROOT, "done in %.0f s; load average %s%n", (System.nanoTime() - started) / 1e9,
+                ProcessCpu.loadAverage());
+    }
+
+    private static void run(SharedDevServers servers, SampleAppProcess a, SampleAppProcess b, Path png, int threads,
+                            double seconds, double warmupSeconds, int buyers, int attempts, int items,
+                            int seckillThreads, int maxCalls) throws Exception {
+        SeckillClient clientA = new SeckillClient(a.httpPort());
+        SeckillClient clientB = new SeckillClient(b.httpPort());
+        String admin = clientA.loginAdmin();
+        long readOnly = clientA.openCollection(admin, PRICE, 1_000);
+        long soldOut = clientA.openCollection(admin, PRICE, 1);
+        long plenty = clientA.openCollection(admin, PRICE, 1_000_000);
+        long seckill = clientA.openCollection(admin, PRICE, items);
+
+        long setup = System.nanoTime();
+        List<String> sessions = registerBuyers(List.of(clientA, clientB), PHASE_BUYERS + buyers);
+        List<String> phaseSessions = sessions.subList(0, PHASE_BUYERS);
+        List<String> seckillSessions = sessions.subList(PHASE_BUYERS, sessions.size());
+        System.out.printf(Locale.ROOT, "collections: read %d, sold out %d, stock %d, seckill %d (%d items); %d buyers"
+                + " ready in %.0f s%n", readOnly, soldOut, plenty, seckill, items, sessions.size(),
+                (System.nanoTime() - setup) / 1e9);
+        String first = buy(clientA, phaseSessions.get(0), soldOut);
+        if (!"200 ACCEPTED".equals(first)) {
+            throw new IllegalStateException("the only item of the sold-out collection was not bought: " + first);
+        }
+
+        Map<String, Object> soldOutBody = body(soldOut);
+        Map<String, Object> plentyBody = body(plenty);
+        long[] pidA = {a.pid()};
+        List<LoadPhase.Result> measured = new ArrayList<>();
+        for (boolean warmup : new boolean[] {true, false}) {
+            double time = warmup ? warmupSeconds : seconds;
+            String tag = warmup ? " (warm-up)" : "";
+            // Accepted buys rotate buyers (at most 40 orders each, as SeckillLoadDriver); a thread's own slice.
+            int[] bought = new int[threads];
+            int[] buyer = new int[threads];
+            for (int t = 0; t < threads; t++) {
+                buyer[t] = 1 + t;
+            }
+            int[] nextBuyer = {1 + threads};
+            List<LoadPhase.Result> pass = new ArrayList<>();
+            pass.add(LoadPhase.run("public GET /collections/{id}" + tag, pidA, threads, time, maxCalls,
+                    (t, i) -> LoadPhase.outcome(clientA.get("/collections/" + readOnly, null))));
+            pass.add(LoadPhase.run("logged-in GET /user/me" + tag, pidA, threads, time, maxCalls,
+                    (t, i) -> LoadPhase.outcome(clientA.get("/user/me", phaseSessions.get(1 + t)))));
+            pass.add(LoadPhase.run("GET /idempotent/token?scene=buy" + tag, pidA, threads, time, maxCalls,
+                    (t, i) -> LoadPhase.outcome(clientA.get("/idempotent/token?scene=buy", phaseSessions.get(1 + t)))));
+            pass.add(LoadPhase.run("token + buy, SOLD OUT (pairs)" + tag, pidA, threads, time, maxCalls,
+                    (t, i) -> pair(clientA, phaseSessions.get(1 + t), soldOutBody)));
+            pass.add(LoadPhase.run("token + buy with stock (pairs)" + tag, pidA, threads, time, maxCalls, (t, i) -> {
+                if (bought[t] == SeckillLoadDriver.BUYS_PER_BUYER) {
+                    synchronized (nextBuyer) {
+                        buyer[t] = nextBuyer[0]++;
+                    }
+                    bought[t] = 0;
+                }
+                bought[t]++;
+                return pair(clientA, phaseSessions.get(buyer[t] % PHASE_BUYERS), plentyBody);
+            }));
+            for (LoadPhase.Result result : pass) {
+                System.out.println(result.line());
+            }
+            if (!warmup) {
+                measured.addAll(pass);
+            }
+        }
+        printPhases(measured);
+
+        // The order consumers still write the accepted buys' orders: let them drain before the seckill.
+        long acceptedWithStock = measured.get(4).outcomes().getOrDefault("200 ACCEPTED", 0L);
+        awaitQuiet(servers, plenty);
+
+        TwoInstanceSeckill.Result result = TwoInstanceSeckill.run(List.of(clientA, clientB), new long[] {a.pid(), b.pid()},
+                seckillSessions, body(seckill), items, attempts, seckillThreads);
+        result.print(measured.get(0).rps());
+        String failure = verify(servers, seckill, items, result);
+        double base = measured.get(0).rps();
+        RatioChart.write(png, List.of(
+                new RatioChart.Bar("public GET /collections/{id}", 1.0, Double.NaN),
+                new RatioChart.Bar("logged-in GET /user/me", measured.get(1).rps() / base, 0.70),
+                new RatioChart.Bar("GET /idempotent/token", measured.get(2).rps() / base, Double.NaN),
+                new RatioChart.Bar("token + buy, sold out", measured.get(3).rps() / base, 0.40),
+                new RatioChart.Bar("token + buy, with stock", measured.get(4).rps() / base, 0.20),
+                new RatioChart.Bar("seckill refusals/s after sell-out", result.refusedPerSecond() / base, Double.NaN)),
+                String.format(Locale.ROOT, "public GET %.0f/s on instance A, %d clients; seckill: %d attempts, 2 instances;"
+                        + " load average %s", base, threads, attempts, ProcessCpu.loadAverage()));
+        System.out.println("chart: " + png.toAbsolutePath());
+        System.out.printf(Locale.ROOT, "(accepted with stock in the measured phase: %d)%n", acceptedWithStock);
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static Map<String, Object> body(long collection) {
+        return Map.of("collectionId", collection, "quantity", 1, "price", new BigDecimal(PRICE));
+    }
+
+    private static String buy(SeckillClient client, String session, long collection) {
+        return pair(client, session, body(collection));
+    }
+
+    /** One attempt as a buyer's page makes it: an anti-duplicate token, then the buy spending it. */
+    static String pair(SeckillClient client, String session, Map<String, Object> body) {
+        SeckillClient.Answer token = client.get("/idempotent/token?scene=buy", session);
+        if (!token.ok()) {
+            return "token " + LoadPhase.outcome(token);
+        }
+        return LoadPhase.outcome(client.post("/trade/buy", session, token.data().asText(), body));
+    }
+
+    private static void printPhases(List<LoadPhase.Result> phases) {
+        double baseline = phases.get(0).rps();
+        System.out.println();
+        System.out.println("| request (instance A, " + phases.get(0).threads() + " clients) | calls | rps | p50 ms | p99 ms "
+                + "| app CPU ms per call | rps ÷ public GET | answers |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
+        for (LoadPhase.Result r : phases) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.2f | **%.2f×** | %s |%n", r.name(), r.calls(),
+                    r.rps(), r.p50(), r.p99(), r.cpuPerCallMs(), r.rps() / baseline, r.outcomesText());
+        }
+        System.out.println();
+    }
+
+    /** Waits until the collection's order rows stop growing (the consumers drained), 3 minutes at most. */
+    private static void awaitQuiet(SharedDevServers servers, long collection) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long last = -1;
+        long begin = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = orders(servers, collection);
+            if (now == last) {
+                System.out.printf(Locale.ROOT, "order consumers drained: %d orders of the stock collection (%.0f s)%n",
+                        now, (System.nanoTime() - begin) / 1e9);
+                return;
+            }
+            last = now;
+            Thread.sleep(3000);
+        }
+    }
+
+    static long orders(SharedDevServers servers, long collection) throws Exception {
+        try (Connection db = DriverManager.getConnection(servers.jdbcUrl(), "sa", "");
+             PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM nft_order WHERE collection_id = ?")) {
+            count.setLong(1, collection);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Exactly {@code items} orders: as many ACCEPTED answers (PENDING ones count when their check-back
+     * committed), as many order rows once the consumers drained, one buyer per order at most the items,
+     * Redis stock 0.
+     */
+    private static String verify(SharedDevServers servers, long seckill, int items, TwoInstanceSeckill.Result result)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long orders = orders(servers, seckill);
+        while (orders < result.accepted() && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            orders = orders(servers, seckill);
+        }
+        Thread.sleep(3000);
+        orders = orders(servers, seckill);
+        RedisClient redisClient = RedisClient.create(servers.redisUri());
+        String redisStock;
+        try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
+            redisStock = redis.sync().get(new StockKeys("tradekit:stock:").stock("nft:" + seckill));
+        } finally {
+            redisClient.shutdown();
+        }
+        System.out.printf(Locale.ROOT, "check: %d items, %d ACCEPTED, %d PENDING, %d order rows in the shared database,"
+                + " Redis stock %s%n", items, result.accepted(), result.pending(), orders, redisStock);
+        if (orders != items) {
+            return "expected exactly " + items + " orders, found " + orders;
+        }
+        if (result.accepted() > items || result.accepted() + result.pending() < items) {
+            return "answers do not match the orders: ACCEPTED " + result.accepted() + ", PENDING " + result.pending();
+        }
+        if (!"0".equals(redisStock)) {
+            return "Redis stock " + redisStock + " after the sell-out, expected 0";
+        }
+        System.out.println("check passed: exactly " + items + " orders, Redis stock 0 (no oversell, none lost)");
+        return null;
+    }
+
+    /** Registers, logs in and authenticates buyers, alternately through each instance. */
+    private static List<String> registerBuyers(List<SeckillClient> clients, int count) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        try {
+            long firstPhone = 13_900_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String phone = Long.toString(firstPhone + i);
+                String idCard = idCard(i);
+                SeckillClient client = clients.get(i % clients.size());
+                futures.add(workers.submit(() -> client.newBuyer(phone, idCard)));
+            }
+            List<String> sessions = new ArrayList<>();
+            for (Future<String> future : futures) {
+                sessions.add(future.get(5, TimeUnit.MINUTES));
+            }
+            return sessions;
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** A valid GB 11643 number, distinct for up to 1,000,000 buyers (birth date and sequence vary). */
+    static String idCard(int sequence) {
+        int day = 1 + (sequence / 1000) % 28;
+        int month = 1 + (sequence / 28_000) % 12;
+        String first17 = "110101" + "1990" + String.format(Locale.ROOT, "%02d%02d%03d", month, day, sequence % 1000);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("expected --name value pairs");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,60 @@
+package io.tradekit.devservices.standalone;
+
+import io.tradekit.devservices.DevServiceStartException;
+import io.tradekit.devservices.support.FreePorts;
+import io.tradekit.devservices.support.TempDirs;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.h2.tools.Server;
+
+/**
+ * An H2 TCP server on 127.0.0.1, so several application processes share one (in-memory) database,
+ * as several instances share one MySQL in production. In-memory databases live as long as this
+ * server; {@code -ifNotExists} lets the first client create its database; other hosts are refused
+ * (no {@code -tcpAllowOthers}), and {@code h2.bindAddress} keeps the socket itself on loopback.
+ */
+final class H2TcpServer implements AutoCloseable {
+
+    /** H2 reads it once, when its classes load: set before the first use of H2. */
+    static final String BIND_ADDRESS_PROPERTY = "h2.bindAddress";
+
+    private final Server server;
+    private final Path baseDir;
+
+    private H2TcpServer(Server server, Path baseDir) {
+        this.server = server;
+        this.baseDir = baseDir;
+    }
+
+    static H2TcpServer start() {
+        if (System.getProperty(BIND_ADDRESS_PROPERTY) == null) {
+            System.setProperty(BIND_ADDRESS_PROPERTY, FreePorts.LOOPBACK);
+        }
+        Path baseDir = TempDirs.create("h2");
+        int port = FreePorts.next();
+        try {
+            Server server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists",
+                    "-baseDir", baseDir.toString()).start();
+            return new H2TcpServer(server, baseDir);
+        } catch (SQLException e) {
+            TempDirs.deleteQuietly(baseDir);
+            throw new DevServiceStartException("H2 TCP server cannot start on " + FreePorts.LOOPBACK + ":" + port + ": " + e, e);
+        }
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    /** A JDBC URL of an in-memory database {@code name} on this server, with H2 {@code options}. */
+    String jdbcUrl(String name, String options) {
+        return "jdbc:h2:tcp://" + FreePorts.LOOPBACK + ":" + port() + "/mem:" + name
+                + (options == null || options.isBlank() ? "" : ";" + options);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        TempDirs.deleteQuietly(baseDir);
+    }
+}
