@@ -63,13 +63,15 @@ class RedisCostTests {
         List<String> publicPath = roundTrips(apps.httpB, "/public/hello");
         // The interceptor's checkLogin and the controller's currentUserId: one read, kept for the request.
         List<String> loginOnly = roundTrips(apps.httpB, "/me", auth(alice));
+        List<String> askedFourTimes = roundTrips(apps.httpB, "/me-four-times", auth(alice));
         List<String> permission = roundTrips(apps.httpB, "/admin/x", auth(alice));
         List<String> role = roundTrips(apps.httpB, "/ops/x", auth(alice));
-        System.out.printf("REDIS-ROUND-TRIPS public=%d login-only=%d permission=%d role=%d%n",
-                publicPath.size(), loginOnly.size(), permission.size(), role.size());
+        System.out.printf("REDIS-ROUND-TRIPS public=%d login-only=%d asked-four-times=%d permission=%d role=%d%n",
+                publicPath.size(), loginOnly.size(), askedFourTimes.size(), permission.size(), role.size());
         assertThat(publicPath).isEmpty();
         assertThat(loginOnly).hasSize(1);
         assertThat(loginOnly.get(0)).contains("\"EVALSHA\"");
+        assertThat(askedFourTimes).hasSize(1);
         // The script's read, then the session holding the cached permissions (one GET).
         assertThat(permission).hasSize(2);
         assertThat(role).hasSize(2);
