@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Logged-in GET vs public cached GET against a running sample-nft-app jar, in one run (issue 17).
-#   benchmarks/scripts/sso-logged-in/run.sh <base-url> <app-pid> [duration=15s] [rounds=2]
+#   benchmarks/scripts/sso-logged-in/run.sh <base-url> <app-pid> [duration=15s] [rounds=2] [warm-up=10s]
 # Logs in as the bootstrap admin, creates and opens one collection, then alternates
 #   wrk -t2 -c32 -d<duration>  GET /collections/{id}            (public, cached)
 #   wrk -t2 -c32 -d<duration>  GET /user/me  + tradekit-token   (logged in)
 # and prints rps, p50/p99 and app CPU per request (utime+stime of the app process from /proc).
 set -euo pipefail
-H=${1:?base url}; PID=${2:?app pid}; D=${3:-15s}; ROUNDS=${4:-2}
+H=${1:?base url}; PID=${2:?app pid}; D=${3:-15s}; ROUNDS=${4:-2}; WARM=${5:-10s}
 J="Content-Type: application/json"
 TOKEN=$(curl -s -H "$J" "$H/user/login" -d '{"telephone":"13800000000","password":"Admin-Pass-2026"}' | jq -er .data)
 C=$(curl -s -H "$J" -H "tradekit-token: $TOKEN" "$H/admin/collections" -d '{"name":"Bench","cover":"https://img.example/b.png",
@@ -28,8 +28,8 @@ run() { # name, wrk args...
   printf '%-14s rps=%-9s p50=%-8s p99=%-8s cpu/req=%sms non2xx=%s\n' "$name" "$rps" "$p50" "$p99" "$ms" "${non2xx:-0}"
   echo "$rps" > "/tmp/sso-bench-$name.rps"
 }
-wrk -t2 -c32 -d3s "$H/collections/$C" >/dev/null          # warm-up
-wrk -t2 -c32 -d3s -H "tradekit-token: $TOKEN" "$H/user/me" >/dev/null
+wrk -t2 -c32 -d"$WARM" "$H/collections/$C" >/dev/null          # warm-up
+wrk -t2 -c32 -d"$WARM" -H "tradekit-token: $TOKEN" "$H/user/me" >/dev/null
 for r in $(seq "$ROUNDS"); do
   run public "$H/collections/$C"
   run logged-in -H "tradekit-token: $TOKEN" "$H/user/me"

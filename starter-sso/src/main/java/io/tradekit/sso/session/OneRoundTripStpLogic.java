@@ -42,14 +42,23 @@ public class OneRoundTripStpLogic extends StpLogic {
     /** Request storage key of the kept {@link TokenState}. */
     static final String STATE_KEY = "tradekit.sso.token-state";
 
-    private static final RedisScript<List> READ_AND_RENEW =
-            new DefaultRedisScript<>(script(), List.class);
+    static final String SCRIPT_TEXT = script();
+
+    private static final RedisScript<List> READ_AND_RENEW = new DefaultRedisScript<>(SCRIPT_TEXT, List.class);
 
     /** Whether the DAO's connection factory talks to a Redis Cluster; learnt at the first read. */
     private volatile Boolean cluster;
 
+    /** Where the script runs instead of the DAO's connection, or null. */
+    private volatile TokenCheckScript checkScript;
+
     public OneRoundTripStpLogic(String loginType) {
         super(loginType);
+    }
+
+    /** Runs the check's script with {@code script} instead of on the DAO's connection (null: the DAO's). */
+    public void setCheckScript(TokenCheckScript script) {
+        this.checkScript = script;
     }
 
     /**
@@ -198,14 +207,19 @@ public class OneRoundTripStpLogic extends StpLogic {
         long now = System.currentTimeMillis();
         String tokenKey = splicingKeyTokenValue(token);
         String stampKey = splicingKeyLastActiveTime(token);
-        if (!(getSaTokenDao() instanceof SaTokenDaoForRedisTemplate redis) || isCluster(redis)) {
+        String[] args = {String.valueOf(now), String.valueOf(getConfigOrGlobal().getActiveTimeout()),
+                getConfigOrGlobal().getDynamicActiveTimeout() ? "1" : "0", renew ? "1" : "0"};
+        TokenCheckScript script = checkScript;
+        List<?> answer;
+        if (script != null) {
+            answer = script.run(new String[] {tokenKey, stampKey}, args);
+        } else if (getSaTokenDao() instanceof SaTokenDaoForRedisTemplate redis && !isCluster(redis)) {
+            answer = redis.stringRedisTemplate.execute(READ_AND_RENEW, List.of(tokenKey, stampKey), (Object[]) args);
+        } else {
             SaTokenDao dao = getSaTokenDao();
             String loginId = dao.get(tokenKey);
             return new TokenState(token, loginId, loginId == null ? null : dao.get(stampKey), now, false);
         }
-        List<?> answer = redis.stringRedisTemplate.execute(READ_AND_RENEW, List.of(tokenKey, stampKey),
-                String.valueOf(now), String.valueOf(getConfigOrGlobal().getActiveTimeout()),
-                getConfigOrGlobal().getDynamicActiveTimeout() ? "1" : "0", renew ? "1" : "0");
         if (answer == null || answer.isEmpty()) {
             return new TokenState(token, null, null, now, false);
         }
