@@ -78,6 +78,19 @@ class RedisCostTests {
     }
 
     @Test
+    void aTokenCheckOutsideAWebRequestCostsOneRoundTrip() throws Exception {
+        String alice = login(apps.httpA, "alice");
+        SsoLoginService logins = apps.a.getBean(SsoLoginService.class);
+        // As a Dubbo facade given a token asks: user and activity stamp in one script, no renewal.
+        List<String> seen = roundTrips.during(TwoApps.TOKEN + ":", () -> assertThat(logins.userIdOf(alice)).isEqualTo("1001"));
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).contains("\"EVALSHA\"");
+        List<String> unknown = roundTrips.during(TwoApps.TOKEN + ":",
+                () -> assertThat(logins.userIdOf("A".repeat(43))).isNull());
+        assertThat(unknown).hasSize(1);
+    }
+
+    @Test
     void commandsExecutedPerRequest() throws Exception {
         String alice = login(apps.httpA, "alice");
         long publicPath = commandsExecuted(apps.httpB, "/public/hello");

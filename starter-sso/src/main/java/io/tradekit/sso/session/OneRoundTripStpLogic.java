@@ -109,16 +109,38 @@ public class OneRoundTripStpLogic extends StpLogic {
         if (!isOpenCheckActiveTimeout()) {
             return SaTokenDao.NEVER_EXPIRE;
         }
-        long lastActive = getTokenLastActiveTime(tokenValue);
-        if (lastActive == SaTokenDao.NOT_VALUE_EXPIRE) {
+        if (tokenValue == null || tokenValue.isEmpty()) {
             return SaTokenDao.NOT_VALUE_EXPIRE;
         }
-        long idleSeconds = (state(tokenValue, false).now() - lastActive) / 1000;
-        long allowed = getTokenUseActiveTimeoutOrGlobalConfig(tokenValue);
+        return activeTimeoutLeft(state(tokenValue, false));
+    }
+
+    /** One read also outside a web request (a Dubbo facade given a token): user and stamp together. */
+    @Override
+    public Object getLoginIdByToken(String tokenValue) {
+        if (tokenValue == null || tokenValue.isEmpty()) {
+            return null;
+        }
+        TokenState state = state(tokenValue, false);
+        if (!isValidLoginId(state.loginId())) {
+            return null;
+        }
+        return isOpenCheckActiveTimeout() && activeTimeoutLeft(state) == SaTokenDao.NOT_VALUE_EXPIRE
+                ? null : state.loginId();
+    }
+
+    /** Seconds until the token freezes for inactivity, -1 never, -2 frozen or no stamp (Sa-Token's rule). */
+    private long activeTimeoutLeft(TokenState state) {
+        if (state.lastActive() == null) {
+            return SaTokenDao.NOT_VALUE_EXPIRE;
+        }
+        SaValue2Box stamp = new SaValue2Box(state.lastActive());
+        Long own = getConfigOrGlobal().getDynamicActiveTimeout() ? stamp.getValue2AsLong(null) : null;
+        long allowed = own != null ? own : getConfigOrGlobal().getActiveTimeout();
         if (allowed == SaTokenDao.NEVER_EXPIRE) {
             return SaTokenDao.NEVER_EXPIRE;
         }
-        long left = allowed - idleSeconds;
+        long left = allowed - (state.now() - stamp.getValue1AsLong()) / 1000;
         return left < 0 ? SaTokenDao.NOT_VALUE_EXPIRE : left;
     }
 
