@@ -89,6 +89,21 @@ class SsoTestApplication {
             return "bye";
         }
 
+        /** Logs out, then asks who is calling within the same request: nobody (nothing stale kept). */
+        @PostMapping("/logout-and-who")
+        String logoutAndWho() {
+            String before = logins.currentUserId();
+            logins.logout();
+            return before + "->" + logins.currentUserIdOrNull();
+        }
+
+        /** Asks four times who is calling, as several layers of one request do. */
+        @GetMapping("/me-four-times")
+        String meFourTimes() {
+            return logins.currentUserId() + logins.currentUserIdOrNull() + logins.currentUserId()
+                    + logins.currentUserIdOrNull();
+        }
+
         @GetMapping("/me")
         String me() {
             return logins.currentUserId();

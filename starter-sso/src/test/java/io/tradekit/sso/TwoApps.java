@@ -22,7 +22,7 @@ final class TwoApps {
     static final String TOKEN = "tradekit-token";
 
     /** A and B use Spring Boot's Lettuce connection factory; C uses Redisson's. */
-    private static final String LETTUCE_ONLY = "spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2";
+    static final String LETTUCE_ONLY = "spring.autoconfigure.exclude=org.redisson.spring.starter.RedissonAutoConfigurationV2";
 
     private static TwoApps instance;
 
@@ -76,6 +76,7 @@ final class TwoApps {
         cn.dev33.satoken.SaManager.setSaTokenDao(context.getBean(cn.dev33.satoken.dao.SaTokenDao.class));
         cn.dev33.satoken.SaManager.setStpInterface(context.getBean(cn.dev33.satoken.stp.StpInterface.class));
         cn.dev33.satoken.SaManager.setSaJsonTemplate(context.getBean(cn.dev33.satoken.json.SaJsonTemplate.class));
+        cn.dev33.satoken.stp.StpUtil.setStpLogic(context.getBean(cn.dev33.satoken.stp.StpLogic.class));
     }
 
     /** Instance C: an SSO client of A on Redisson's RedisConnectionFactory, started on first use. */
@@ -93,7 +94,7 @@ final class TwoApps {
         return portC;
     }
 
-    private static ConfigurableApplicationContext start(String name, int port, String... extra) {
+    static ConfigurableApplicationContext start(String name, int port, String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.application.name=" + name,
                 "server.address=127.0.0.1",

@@ -6,7 +6,14 @@ import cn.dev33.satoken.stp.StpUtil;
 import io.tradekit.sso.PermissionProvider;
 import io.tradekit.sso.SsoLoginService;
 import io.tradekit.sso.session.PermissionProviderStpInterface;
+import io.tradekit.sso.session.LettuceTokenCheckScript;
 import io.tradekit.sso.session.RestrictedSaJsonTemplate;
+import io.tradekit.sso.session.TokenCheckScript;
+import io.lettuce.core.resource.ClientResources;
+import io.tradekit.core.redis.LettuceClients;
+import io.tradekit.core.redis.LettuceSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -68,6 +75,19 @@ public class SsoAutoConfiguration {
         @ConditionalOnMissingBean(SaJsonTemplate.class)
         RestrictedSaJsonTemplate restrictedSaJsonTemplate(SsoProperties properties) {
             return new RestrictedSaJsonTemplate(properties.getSession().getAllowedPackages());
+        }
+
+        /** {@code tradekit.sso.session.check-client=lettuce}: the login check on a Lettuce connection of its own. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(TokenCheckScript.class)
+        @ConditionalOnProperty(name = "tradekit.sso.session.check-client", havingValue = "lettuce")
+        LettuceTokenCheckScript tradekitSsoLettuceTokenCheckScript(ObjectProvider<RedisConnectionDetails> details,
+                                                                   ObjectProvider<ClientResources> resources,
+                                                                   Environment environment) {
+            LettuceSettings settings = new LettuceSettings();
+            return new LettuceTokenCheckScript(LettuceClients.create(details.getIfAvailable(),
+                    LettuceClients.redisProperties(environment), resources.getIfUnique(), settings.getConnectTimeout(),
+                    settings.getCommandTimeout()), settings.getCommandTimeout(), settings.getRetryDelay());
         }
 
         /** Static: a bean factory post-processor must not make this configuration an early bean. */

@@ -141,8 +141,25 @@ public class SsoProperties {
         /** Package prefixes whose classes may be stored in Sa-Token sessions, besides Sa-Token's and the JDK's. */
         private List<String> allowedPackages = new ArrayList<>();
 
+        /**
+         * Redis client of the per-request token check: connection-factory (the application's
+         * RedisConnectionFactory, as every other session command) or lettuce (one shared Lettuce
+         * connection of the starter's own, from spring.data.redis.*; standalone or sentinel only).
+         */
+        private CheckClient checkClient = CheckClient.CONNECTION_FACTORY;
+
         public List<String> getAllowedPackages() { return allowedPackages; }
         public void setAllowedPackages(List<String> allowedPackages) { this.allowedPackages = allowedPackages; }
+        public CheckClient getCheckClient() { return checkClient; }
+        public void setCheckClient(CheckClient checkClient) { this.checkClient = checkClient; }
+    }
+
+    /** Redis client of the per-request token check. */
+    public enum CheckClient {
+        /** The application's RedisConnectionFactory (Lettuce or Redisson). */
+        CONNECTION_FACTORY,
+        /** A shared Lettuce connection of the starter's own. */
+        LETTUCE
     }
 
     /** Auth centre settings. */

@@ -4,6 +4,7 @@ import cn.dev33.satoken.stp.StpLogic;
 import io.tradekit.sso.SsoRoute;
 import io.tradekit.sso.SsoRouteCustomizer;
 import io.tradekit.sso.SsoRouteRegistry;
+import io.tradekit.sso.session.TokenCheckScript;
 import io.tradekit.sso.web.ActuatorRouteGuard;
 import io.tradekit.sso.web.SecureCookieStpLogic;
 import io.tradekit.sso.web.SsoExceptionHandler;
@@ -61,8 +62,10 @@ class SsoWebConfiguration {
     /** Picked up by Sa-Token's own bean injection ({@code StpUtil.setStpLogic}). */
     @Bean
     @ConditionalOnMissingBean(StpLogic.class)
-    SecureCookieStpLogic secureCookieStpLogic() {
-        return new SecureCookieStpLogic();
+    SecureCookieStpLogic secureCookieStpLogic(ObjectProvider<TokenCheckScript> checkScript) {
+        SecureCookieStpLogic logic = new SecureCookieStpLogic();
+        logic.setCheckScript(checkScript.getIfUnique());
+        return logic;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.tradekit.sso.web;
 import cn.dev33.satoken.config.SaCookieConfig;
 import cn.dev33.satoken.context.SaHolder;
 import cn.dev33.satoken.stp.StpLogic;
+import io.tradekit.sso.session.OneRoundTripStpLogic;
 import cn.dev33.satoken.stp.StpUtil;
 import jakarta.servlet.ServletRequest;
 
@@ -12,10 +13,12 @@ import jakarta.servlet.ServletRequest;
  * {@code tradekit.sso.cookie.secure} says; the other attributes ({@code HttpOnly}, {@code SameSite},
  * path, domain) stay as configured.
  *
+ * <p>Its login checks cost one Redis round trip per request ({@link OneRoundTripStpLogic}).
+ *
  * <p>Behind a TLS-terminating proxy the request is secure only when the application trusts the proxy's
  * {@code X-Forwarded-Proto}: set {@code server.forward-headers-strategy=native} (or {@code framework}).
  */
-public class SecureCookieStpLogic extends StpLogic {
+public class SecureCookieStpLogic extends OneRoundTripStpLogic {
 
     public SecureCookieStpLogic() {
         super(StpUtil.TYPE);

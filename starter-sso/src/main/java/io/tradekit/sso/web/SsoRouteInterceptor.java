@@ -3,13 +3,15 @@ package io.tradekit.sso.web;
 import cn.dev33.satoken.context.SaHolder;
 import cn.dev33.satoken.exception.SaTokenException;
 import cn.dev33.satoken.interceptor.SaInterceptor;
-import cn.dev33.satoken.router.SaRouter;
 import cn.dev33.satoken.stp.StpUtil;
 import io.tradekit.sso.SsoRoute;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.util.List;
 
@@ -26,24 +28,34 @@ import java.util.List;
 public class SsoRouteInterceptor extends SaInterceptor {
 
     public SsoRouteInterceptor(List<SsoRoute> routes, List<String> publicPaths, boolean loginRequired) {
-        List<SsoRoute> rules = List.copyOf(routes);
-        List<String> open = List.copyOf(publicPaths);
+        // Parsed once: Sa-Token's SaRouter parses every pattern again on every request (it was ~6 % of
+        // a logged-in request's CPU with the sample's 20 patterns). Same parser and matching as
+        // Sa-Token's Spring route matcher (SaPathPatternParserUtil) and Spring MVC's handler mapping.
+        List<CompiledRoute> rules = routes.stream().map(CompiledRoute::new).toList();
+        List<PathPattern> open = publicPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
         setAuth(handler -> {
-            for (SsoRoute rule : rules) {
-                SaRouter.match(rule.pattern()).check(r -> {
+            PathContainer path = PathContainer.parsePath(SaHolder.getRequest().getRequestPath());
+            for (CompiledRoute rule : rules) {
+                if (rule.pattern().matches(path)) {
                     requireLogin();
-                    if (rule.permission() != null) {
-                        StpUtil.checkPermission(rule.permission());
+                    if (rule.route().permission() != null) {
+                        StpUtil.checkPermission(rule.route().permission());
                     }
-                    if (rule.role() != null) {
-                        StpUtil.checkRole(rule.role());
+                    if (rule.route().role() != null) {
+                        StpUtil.checkRole(rule.route().role());
                     }
-                });
+                }
             }
-            if (loginRequired) {
-                SaRouter.match("/**").notMatch(open).check(r -> requireLogin());
+            if (loginRequired && open.stream().noneMatch(pattern -> pattern.matches(path))) {
+                requireLogin();
             }
         });
+    }
+
+    private record CompiledRoute(SsoRoute route, PathPattern pattern) {
+        CompiledRoute(SsoRoute route) {
+            this(route, PathPatternParser.defaultInstance.parse(route.pattern()));
+        }
     }
 
     /** A logged-in answer is personal: no browser or proxy may keep it ({@code Cache-Control: no-store}). */
