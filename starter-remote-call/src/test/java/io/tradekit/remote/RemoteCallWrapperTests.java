@@ -144,8 +144,8 @@ class RemoteCallWrapperTests {
                 new MicrometerRemoteCallMetrics(registry), true));
         RemoteCallWrapper.call(req -> SingleResponse.of("ok"), "r", "timed");
         assertThatThrownBy(() -> RemoteCallWrapper.call(req -> SingleResponse.fail("NO", "no"), "r", "timed"));
-        Timer ok = registry.find("tradekit.remote").tags("call", "timed", "success", "true", "code", "SUCCESS").timer();
-        Timer failed = registry.find("tradekit.remote").tags("call", "timed", "success", "false", "code", "NO").timer();
+        Timer ok = registry.find("tradekit.remote-call.calls").tags("call", "timed", "success", "true", "code", "SUCCESS").timer();
+        Timer failed = registry.find("tradekit.remote-call.calls").tags("call", "timed", "success", "false", "code", "NO").timer();
         assertThat(ok).isNotNull();
         assertThat(ok.count()).isEqualTo(1);
         assertThat(failed).isNotNull();

@@ -1,5 +1,9 @@
 package io.tradekit.benchmarks.facade;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tradekit.core.response.SingleResponse;
 import io.tradekit.facade.autoconfigure.FacadeAutoConfiguration;
 import jakarta.validation.Validator;
@@ -11,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,7 +37,10 @@ import org.springframework.context.annotation.Configuration;
  * trace id) against a plain {@code @Around} aspect that only validates, on the same bean class
  * with five constraints, and against the same aspect logging one plain JSON line per call
  * ({@link LoggingValidatingAspect}). {@code -Dfacade.level=WARN} in the fork's JVM arguments turns the
- * facade's INFO line off. Results and the command: {@code benchmarks/RESULTS.md} (tradekit-rpc-facade).
+ * facade's INFO line off. {@code -p registry=none,simple,prometheus} measures the timer
+ * {@code tradekit.facade.calls} into no registry (the default: the facade records nothing), Micrometer's
+ * {@code SimpleMeterRegistry} or the {@code PrometheusMeterRegistry} that {@code /actuator/prometheus}
+ * scrapes. Results and the command: {@code benchmarks/RESULTS.md} (tradekit-rpc-facade).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +49,10 @@ import org.springframework.context.annotation.Configuration;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class FacadeBenchmark {
+
+    /** Where the facade's timer records: {@code none}, {@code simple} or {@code prometheus}. */
+    @Param({"none"})
+    public String registry;
 
     private ConfigurableApplicationContext context;
     private BenchOrderFacade facade;
@@ -53,7 +66,7 @@ public class FacadeBenchmark {
     public void start() {
         context = new SpringApplicationBuilder(BenchConfig.class).web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "tradekit.dev-services.enabled=false",
-                        "logging.config=classpath:logback-facade-bench.xml")
+                        "logging.config=classpath:logback-facade-bench.xml", "bench.registry=" + registry)
                 .run();
         facade = context.getBean(BenchOrderFacade.class);
         AspectJProxyFactory factory = new AspectJProxyFactory(new BenchOrderFacadeImpl());
@@ -66,6 +79,12 @@ public class FacadeBenchmark {
                 || !baseline.place(valid).isSuccess() || !loggedBaseline.place(valid).isSuccess()
                 || !minimalLineBaseline.place(valid).isSuccess()) {
             throw new IllegalStateException("benchmark set-up is wrong");
+        }
+        // The variant really records (or really does not): the timer exists exactly when a registry does.
+        boolean timed = context.getBeanProvider(MeterRegistry.class).stream()
+                .anyMatch(meters -> !meters.find("tradekit.facade.calls").timers().isEmpty());
+        if (timed == registry.equals("none")) {
+            throw new IllegalStateException("registry=" + registry + " but the facade timer exists: " + timed);
         }
     }
 
@@ -120,6 +139,18 @@ public class FacadeBenchmark {
         @Bean
         BenchOrderFacadeImpl benchOrderFacade() {
             return new BenchOrderFacadeImpl();
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "bench.registry", havingValue = "simple")
+        MeterRegistry simpleRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "bench.registry", havingValue = "prometheus")
+        MeterRegistry prometheusRegistry() {
+            return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.tradekit.benchmarks.stock;
 
 import io.lettuce.core.RedisClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -13,6 +15,7 @@ import io.tradekit.devservices.redis.RedisSettings;
 import io.tradekit.stock.StockCode;
 import io.tradekit.stock.StockCommand;
 import io.tradekit.stock.StockObserver;
+import io.tradekit.stock.autoconfigure.MicrometerStockObserver;
 import io.tradekit.stock.StockResult;
 import io.tradekit.stock.StockService;
 import io.tradekit.stock.redis.StockKeys;
@@ -44,7 +47,9 @@ import java.util.function.Supplier;
  * and {@code consolidated} ({@link FlushConsolidation}: Netty's {@code FlushConsolidationHandler},
  * consolidating when no read is in progress), and {@code starter-opts} (plain flushes, the client options
  * of {@link LettuceClients}: timeouts through {@code TimeoutOptions}); leave them out with
- * {@code -Dbench.flushConsolidation=false} / {@code -Dbench.starterOptions=false}.
+ * {@code -Dbench.flushConsolidation=false} / {@code -Dbench.starterOptions=false}; {@code prometheus} (plain
+ * client, the starter's {@code MicrometerStockObserver} on a {@code PrometheusMeterRegistry}: the meters'
+ * overhead as its "sync/plain sync" ratio), left out with {@code -Dbench.prometheus=false}.
  * The stock is 10^12, so it never runs out in the measured sections; records are deleted between
  * measurements (not timed). Unique identifiers per call: every call really deducts.
  *
@@ -94,6 +99,12 @@ public final class StockDeductBenchmark {
             properties.setUrl(redis.uri());
             variants.add(new Variant("starter-opts", null, () -> (RedisClient) LettuceClients.create(null, properties,
                     null, Duration.ofSeconds(2), Duration.ofSeconds(10)), keys));
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.prometheus", "true"))) {
+            // Plain client, but the starter's Micrometer observer counting every deduction into the registry
+            // that /actuator/prometheus scrapes: its "sync/plain sync" ratio is the overhead of the meters.
+            StockObserver counted = new MicrometerStockObserver(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            variants.add(new Variant("prometheus", null, () -> RedisClient.create(redis.uri()), keys, counted));
         }
         try (StatefulRedisConnection<String, String> probe = probeClient.connect()) {
             String sha = probe.sync().scriptLoad(StockScripts.DEDUCT);
@@ -223,6 +234,11 @@ public final class StockDeductBenchmark {
         final StockService stock;
 
         Variant(String name, ClientResources resources, Supplier<RedisClient> clients, StockKeys keys) {
+            this(name, resources, clients, keys, StockObserver.NONE);
+        }
+
+        Variant(String name, ClientResources resources, Supplier<RedisClient> clients, StockKeys keys,
+                StockObserver observer) {
             this.name = name;
             this.resources = resources;
             this.rawClient = clients.get();
@@ -230,7 +246,7 @@ public final class StockDeductBenchmark {
             this.stockRedis = new StockRedis(new LettuceConnector(clients.get(), Duration.ofSeconds(10),
                     Duration.ofSeconds(1), true), keys);
             this.stock = new StockService(stockRedis, Duration.ofMinutes(1), Duration.ofDays(1),
-                    Duration.ofSeconds(1), StockObserver.NONE);
+                    Duration.ofSeconds(1), observer);
         }
 
         @Override

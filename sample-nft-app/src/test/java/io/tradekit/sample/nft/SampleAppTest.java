@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -18,10 +19,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  * <p>One property differs from a real run: every simulated client of the suite comes from 127.0.0.1,
  * so the login throttle's per-address limit (100 a minute, meant for one client) is lifted; the limit
  * itself is proven by {@code LoginThrottleTest} on throttles of its own.
+ *
+ * <p>Metrics are exported as in a real run ({@code @AutoConfigureObservability}; Spring Boot's tests
+ * switch the export off by default), so {@code /actuator/prometheus} exists for the suite. Tracing stays
+ * off, as in a real run of the sample.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = NftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "sample.throttle.login.per-address.limit=1000000")
 public @interface SampleAppTest {

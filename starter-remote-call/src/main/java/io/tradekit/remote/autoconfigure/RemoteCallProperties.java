@@ -51,7 +51,7 @@ public class RemoteCallProperties extends CallLogSettings implements Initializin
     /** Micrometer settings. */
     public static class Metrics {
 
-        /** Whether calls are recorded in the Micrometer timer "tradekit.remote" (when a MeterRegistry exists). */
+        /** Whether calls are recorded in the Micrometer timer "tradekit.remote-call.calls" (when a MeterRegistry exists). */
         private boolean enabled = true;
 
         public boolean isEnabled() {

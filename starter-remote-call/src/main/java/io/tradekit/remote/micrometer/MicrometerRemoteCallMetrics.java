@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 public class MicrometerRemoteCallMetrics implements RemoteCallMetrics {
 
     /** The name of the timer. */
-    public static final String TIMER_NAME = "tradekit.remote";
+    public static final String TIMER_NAME = "tradekit.remote-call.calls";
 
     private final MeterRegistry registry;
     private final ConcurrentMap<Key, Timer> timers = new ConcurrentHashMap<>();

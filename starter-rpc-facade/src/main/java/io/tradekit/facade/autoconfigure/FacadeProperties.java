@@ -62,7 +62,7 @@ public class FacadeProperties extends CallLogSettings implements InitializingBea
     /** Micrometer settings. */
     public static class Metrics {
 
-        /** Whether calls are recorded in the Micrometer timer "tradekit.facade" (when a MeterRegistry exists). */
+        /** Whether calls are recorded in the Micrometer timer "tradekit.facade.calls" (when a MeterRegistry exists). */
         private boolean enabled = true;
 
         public boolean isEnabled() {

@@ -28,7 +28,7 @@ public class CallStatsEndpoint {
      * The remote-call timer, recorded by tradekit-remote-call; read by name so that neither starter
      * needs the other. Without that starter the list of remote calls is empty.
      */
-    public static final String REMOTE_METER = "tradekit.remote";
+    public static final String REMOTE_METER = "tradekit.remote-call.calls";
 
     private final MeterRegistry registry;
 

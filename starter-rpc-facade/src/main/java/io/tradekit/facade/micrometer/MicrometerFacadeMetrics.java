@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 public class MicrometerFacadeMetrics implements FacadeMetrics {
 
     /** The name of the timer. */
-    public static final String TIMER_NAME = "tradekit.facade";
+    public static final String TIMER_NAME = "tradekit.facade.calls";
 
     private final MeterRegistry registry;
     private final ConcurrentMap<Key, Timer> timers = new ConcurrentHashMap<>();

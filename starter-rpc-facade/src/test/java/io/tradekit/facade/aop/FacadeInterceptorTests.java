@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradekit.core.response.SingleResponse;
 import io.tradekit.core.trace.TraceId;
 import io.tradekit.facade.autoconfigure.FacadeAutoConfiguration;
+import io.tradekit.facade.micrometer.MicrometerFacadeMetrics;
 import io.tradekit.facade.dubbo.api.CreateOrderRequest;
 import io.tradekit.facade.dubbo.api.OrderItem;
 import io.tradekit.facade.dubbo.api.OrderTestFacade;
@@ -298,9 +299,9 @@ class FacadeInterceptorTests {
             facade.create(CreateOrderRequest.valid());
             facade.create(CreateOrderRequest.valid());
             facade.create(null);
-            Timer ok = meters.find("tradekit.facade").tags("service", "OrderTestFacadeImpl", "method", "create",
+            Timer ok = meters.find(MicrometerFacadeMetrics.TIMER_NAME).tags("service", "OrderTestFacadeImpl", "method", "create",
                     "success", "true", "code", "SUCCESS").timer();
-            Timer invalid = meters.find("tradekit.facade").tags("method", "create", "success", "false",
+            Timer invalid = meters.find(MicrometerFacadeMetrics.TIMER_NAME).tags("method", "create", "success", "false",
                     "code", "PARAM_INVALID").timer();
             assertThat(ok).isNotNull();
             assertThat(ok.count()).isEqualTo(2);
@@ -356,7 +357,7 @@ class FacadeInterceptorTests {
                     all.addAll(future.get(60, TimeUnit.SECONDS));
                 }
                 assertThat(all).hasSize(800).doesNotHaveDuplicates();
-                assertThat(meters.find("tradekit.facade").tag("method", "create").timers().stream()
+                assertThat(meters.find(MicrometerFacadeMetrics.TIMER_NAME).tag("method", "create").timers().stream()
                         .mapToLong(Timer::count).sum()).isEqualTo(800);
             } catch (Exception e) {
                 throw new AssertionError(e);

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Counts stock outcomes: {@code tradekit.stock.deductions{result}}, {@code tradekit.stock.increases{result}},
- * {@code tradekit.stock.sold-out.fast-fails} and {@code tradekit.stock.replays{operation}}.
+ * {@code tradekit.stock.sold-out.fast-fails} and {@code tradekit.stock.replays{operation}}. Public for the
+ * benchmarks, which measure its cost (benchmarks/RESULTS.md); applications get it from the auto-configuration.
  */
-final class MicrometerStockObserver implements StockObserver {
+public final class MicrometerStockObserver implements StockObserver {
 
     private final Map<StockCode, Counter> deductions = new EnumMap<>(StockCode.class);
     private final Map<StockCode, Counter> increases = new EnumMap<>(StockCode.class);
@@ -22,7 +23,8 @@ final class MicrometerStockObserver implements StockObserver {
     private final Counter deductReplays;
     private final Counter increaseReplays;
 
-    MicrometerStockObserver(MeterRegistry registry) {
+    /** @param registry where the counters live */
+    public MicrometerStockObserver(MeterRegistry registry) {
         for (StockCode code : StockCode.values()) {
             String result = code.name().toLowerCase(Locale.ROOT);
             deductions.put(code, Counter.builder("tradekit.stock.deductions").tag("result", result)

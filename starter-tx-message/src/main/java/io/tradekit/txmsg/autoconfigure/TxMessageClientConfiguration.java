@@ -85,6 +85,7 @@ class TxMessageClientConfiguration {
     TransactionMQProducer tradekitTxMessageProducer(TxMessageProperties properties, Environment environment,
             HandlerRegistry registry, PayloadCodec codec, TxMessageMetrics metrics,
             ObjectProvider<TxMessageProducerCustomizer> customizers) {
+        registry.scenes().forEach(metrics::registerScene);
         return new TransactionalProducerBuilder(properties, NameServer.address(environment), registry, codec, metrics)
                 .build(customizers.orderedStream().toList());
     }
@@ -103,6 +104,7 @@ class TxMessageClientConfiguration {
     ConsumerContainer tradekitTxMessageConsumerContainer(ObjectProvider<TransactionalMessageConsumer<?>> consumers,
             ObjectProvider<DeadLetterHandler> deadLetterHandlers, ObjectProvider<IdempotencyStore> store,
             PayloadCodec codec, TxMessageMetrics metrics, TxMessageProperties properties, Environment environment) {
+        consumers.orderedStream().forEach(consumer -> metrics.registerGroup(consumer.consumerGroup()));
         TxMessageProperties.Consumer c = properties.getConsumer();
         ConsumerSettings settings = new ConsumerSettings(NameServer.address(environment), c.getMaxReconsumeTimes(),
                 c.getRetryDelayLevel(), c.getRouteRefreshInterval(), c.getConsumeThreads(), c.isDeadLetterHook(),

@@ -15,6 +15,33 @@ public final class TxMessageMetrics {
     /** @param registry a {@code MeterRegistry}, or {@code null} for no metrics */
     public TxMessageMetrics(Object registry) {
         this.registry = registry;
+        if (registry != null) {
+            ((MeterRegistry) registry).counter("tradekit.txmsg.check.dropped");
+        }
+    }
+
+    /**
+     * Registers the scene's send and check-back counters at 0 at start-up. Why: a counter born at its first
+     * increment has no earlier sample, so Prometheus' {@code rate()} misses that increment, and a dashboard
+     * panel of rare events (check-backs) would show "no data" rather than 0.
+     */
+    public void registerScene(String scene) {
+        for (String outcome : new String[] {"COMMIT", "ROLLBACK", "UNKNOWN", "FAILED"}) {
+            register("tradekit.txmsg.send", "scene", scene, "outcome", outcome);
+        }
+        for (String answer : new String[] {"COMMIT", "ROLLBACK", "UNKNOWN"}) {
+            register("tradekit.txmsg.check", "scene", scene, "answer", answer);
+        }
+    }
+
+    /** Registers the consumer group's consume and dead-letter counters at 0 at start-up (see {@link #registerScene}). */
+    public void registerGroup(String group) {
+        for (String result : new String[] {"done", "duplicate", "failed", "retry"}) {
+            register("tradekit.txmsg.consume", "group", group, "result", result);
+        }
+        for (String result : new String[] {"arrived", "handled", "duplicate"}) {
+            register("tradekit.txmsg.dead.letter", "group", group, "result", result);
+        }
     }
 
     /** Counts one send by scene and local outcome ({@code COMMIT}, {@code ROLLBACK}, {@code UNKNOWN}, {@code FAILED}). */
@@ -42,6 +69,12 @@ public final class TxMessageMetrics {
     /** Counts a dead letter by result: {@code arrived} (every delivery), {@code handled}, {@code duplicate}. */
     public void deadLetter(String group, String result) {
         count("tradekit.txmsg.dead.letter", "group", group, "result", result);
+    }
+
+    private void register(String name, String k1, String v1, String k2, String v2) {
+        if (registry != null) {
+            ((MeterRegistry) registry).counter(name, k1, v1, k2, v2);
+        }
     }
 
     private void count(String name, String k1, String v1, String k2, String v2) {

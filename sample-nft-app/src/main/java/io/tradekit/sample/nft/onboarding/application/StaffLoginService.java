@@ -45,6 +45,7 @@ public class StaffLoginService {
         // An unknown name still costs one hash, so timing does not tell which names exist.
         boolean ok = hasher.matches(password, found.map(Staff::passwordHash).orElse(null));
         if (!ok || found.isEmpty()) {
+            attempt.failed();
             throw wrong();
         }
         attempt.succeeded();

@@ -2,6 +2,7 @@ package io.tradekit.sample.nft.shared.throttle;
 
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.sso.metrics.SsoMetrics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,12 +42,22 @@ public class LoginThrottle {
 
     private final RedissonClient redisson;
     private final LoginThrottleProperties settings;
+    private final SsoMetrics metrics;
 
     /** @param redisson the shared Redis client; @param settings validated limits */
     public LoginThrottle(RedissonClient redisson, LoginThrottleProperties settings) {
+        this(redisson, settings, null);
+    }
+
+    /**
+     * @param metrics counts throttled and failed logins into {@code tradekit.sso.logins{outcome}}
+     *                (successes are counted by the SSO starter itself); {@code null} for none
+     */
+    public LoginThrottle(RedissonClient redisson, LoginThrottleProperties settings, SsoMetrics metrics) {
         settings.validate();
         this.redisson = redisson;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /**
@@ -67,16 +78,23 @@ public class LoginThrottle {
             RRateLimiter failures = limiter(known.isExists() ? accountKey + ":fail:" + addressKey
                     : accountKey + ":fail", settings.getPerAccount());
             if (!failures.tryAcquire()) {
-                throw new LoginThrottledException(settings.getPerAccount().getWindow());
+                throw throttled(settings.getPerAccount());
             }
             if (!limiter(settings.getKeyPrefix() + "addr:" + addressKey, settings.getPerAddress()).tryAcquire()) {
                 failures.release(1);
-                throw new LoginThrottledException(settings.getPerAddress().getWindow());
+                throw throttled(settings.getPerAddress());
             }
             return new Attempt(failures, known);
         } catch (RedisException e) {
             throw unavailable(e);
         }
+    }
+
+    private LoginThrottledException throttled(LoginThrottleProperties.Limit limit) {
+        if (metrics != null) {
+            metrics.loginThrottled();
+        }
+        return new LoginThrottledException(limit.getWindow());
     }
 
     private RRateLimiter limiter(String key, LoginThrottleProperties.Limit limit) {
@@ -127,6 +145,13 @@ public class LoginThrottle {
                 known.set("1", settings.getKnownAddressTtl());
             } catch (RedisException e) {
                 throw unavailable(e);
+            }
+        }
+
+        /** The password did not match (or the account is unknown): counted as a failed login; the permit stays spent. */
+        public void failed() {
+            if (metrics != null) {
+                metrics.loginFailed();
             }
         }
     }

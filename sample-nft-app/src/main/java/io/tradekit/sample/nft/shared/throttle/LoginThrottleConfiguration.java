@@ -1,5 +1,6 @@
 package io.tradekit.sample.nft.shared.throttle;
 
+import io.tradekit.sso.metrics.SsoMetrics;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,12 +15,13 @@ class LoginThrottleConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    LoginThrottle loginThrottle(ObjectProvider<RedissonClient> redisson, LoginThrottleProperties settings) {
+    LoginThrottle loginThrottle(ObjectProvider<RedissonClient> redisson, LoginThrottleProperties settings,
+                                ObjectProvider<SsoMetrics> metrics) {
         RedissonClient client = redisson.getIfUnique(() -> {
             throw new IllegalStateException("LoginThrottle (used by UserCommandService.login and "
                     + "StaffLoginService.login) needs exactly one RedissonClient bean: add "
                     + "org.redisson:redisson-spring-boot-starter and spring.data.redis.*");
         });
-        return new LoginThrottle(client, settings);
+        return new LoginThrottle(client, settings, metrics.getIfAvailable());
     }
 }

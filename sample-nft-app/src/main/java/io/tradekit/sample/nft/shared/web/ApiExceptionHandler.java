@@ -3,8 +3,10 @@ package io.tradekit.sample.nft.shared.web;
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.ErrorCode;
 import io.tradekit.core.response.BaseResponse;
+import io.tradekit.sample.nft.shared.metrics.RefusalMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,8 +31,16 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ObjectProvider<RefusalMeters> refusals;
+
+    /** @param refusals counts every business refusal by code (sold-out included), whichever class threw it */
+    ApiExceptionHandler(ObjectProvider<RefusalMeters> refusals) {
+        this.refusals = refusals;
+    }
+
     @ExceptionHandler(BizException.class)
     ResponseEntity<BaseResponse> business(BizException e) {
+        refusals.ifAvailable(meters -> meters.refused(e.getErrorCode()));
         return HttpFailures.of(statusOf(e.getErrorCode()), e.getErrorCode(), e.getMessage());
     }
 

@@ -80,6 +80,7 @@ public class UserCommandService {
         Optional<User> found = users.findByTelephone(telephone);
         // An unknown phone still costs one hash, so timing does not tell which phones have accounts.
         if (!hasher.matches(password, found.map(User::passwordHash).orElse(null))) {
+            attempt.failed();
             throw new BizException(UserErrorCode.BAD_CREDENTIALS);
         }
         attempt.succeeded();

@@ -53,7 +53,8 @@ class HttpFailuresTest {
 
     @Test
     void anUnexpectedExceptionInAControllerIsSystemErrorWithoutItsDetail() {
-        ResponseEntity<BaseResponse> answer = new ApiExceptionHandler().unexpected(new RuntimeException("SELECT * FROM secret"));
+        ResponseEntity<BaseResponse> answer = new ApiExceptionHandler(new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(io.tradekit.sample.nft.shared.metrics.RefusalMeters.class)).unexpected(new RuntimeException("SELECT * FROM secret"));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody().getCode()).isEqualTo("SYSTEM_ERROR");
         assertThat(answer.getBody().getMessage()).doesNotContain("secret");
