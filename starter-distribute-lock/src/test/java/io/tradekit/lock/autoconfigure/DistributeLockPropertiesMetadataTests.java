@@ -24,7 +24,7 @@ class DistributeLockPropertiesMetadataTests {
         assertThat(properties).extracting(property -> property.get("name")).containsExactlyInAnyOrder(
                 "tradekit.lock.enabled", "tradekit.lock.key-prefix", "tradekit.lock.default-wait-time",
                 "tradekit.lock.order", "tradekit.lock.max-key-length", "tradekit.lock.lease-check-interval",
-                "tradekit.lock.fencing-token-ttl");
+                "tradekit.lock.fencing-token-ttl", "tradekit.lock.health.timeout");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name")).isNotBlank());
     }
