@@ -30,7 +30,7 @@ class ConfigurationMetadataTests {
         }
         assertThat(names).contains("tradekit.stock.enabled", "tradekit.stock.key-prefix", "tradekit.stock.sold-out-ttl",
                 "tradekit.stock.retention", "tradekit.stock.redis.command-timeout", "tradekit.stock.redis.connect-timeout",
-                "tradekit.stock.redis.retry-delay", "tradekit.stock.redis.consolidate-flushes");
+                "tradekit.stock.redis.retry-delay", "tradekit.stock.redis.consolidate-flushes", "tradekit.stock.health.timeout");
         assertThat(names).allMatch(name -> name.startsWith("tradekit.stock."));
     }
 
