@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,7 +51,7 @@ public final class LettuceProbe {
         return details;
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> reply, Duration timeout, String command)
+    private static <T> T await(CompletableFuture<T> reply, Duration timeout, String command)
             throws Exception {
         try {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
