@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every {@code tradekit.lock.*} property is documented in this jar's configuration metadata. */
+/** Every {@code tradekit.lock.*} property (and the health switch) is documented in this jar's configuration metadata. */
 class DistributeLockPropertiesMetadataTests {
 
     @Test
@@ -24,7 +24,8 @@ class DistributeLockPropertiesMetadataTests {
         assertThat(properties).extracting(property -> property.get("name")).containsExactlyInAnyOrder(
                 "tradekit.lock.enabled", "tradekit.lock.key-prefix", "tradekit.lock.default-wait-time",
                 "tradekit.lock.order", "tradekit.lock.max-key-length", "tradekit.lock.lease-check-interval",
-                "tradekit.lock.fencing-token-ttl");
+                "tradekit.lock.fencing-token-ttl", "tradekit.lock.health.timeout",
+                "management.health.distribute-lock.enabled");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name")).isNotBlank());
     }

@@ -60,6 +60,16 @@ public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
                 ownsClient);
     }
 
+    /** The shared connection (e.g. for the health check). */
+    public LettuceConnector connector() {
+        return connector;
+    }
+
+    /** Every script of the store, e.g. for the health check's {@code SCRIPT EXISTS}. */
+    public static java.util.List<RedisScript> scripts() {
+        return java.util.List.of(CONSUME, CLAIM, COMPLETE, RELEASE);
+    }
+
     @Override
     public boolean save(String key, String owner, Duration ttl) {
         String value = owner == null ? UNBOUND : OWNER_PREFIX + owner;

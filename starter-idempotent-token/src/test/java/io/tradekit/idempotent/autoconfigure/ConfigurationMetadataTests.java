@@ -31,7 +31,8 @@ class ConfigurationMetadataTests {
         assertThat(names).contains("tradekit.idempotent.enabled", "tradekit.idempotent.url-patterns",
                 "tradekit.idempotent.interceptor-order", "tradekit.idempotent.max-body-size",
                 "tradekit.idempotent.unspent-statuses", "tradekit.idempotent.redis.command-timeout",
-                "tradekit.idempotent.redis.connect-timeout", "tradekit.idempotent.redis.retry-delay");
+                "tradekit.idempotent.redis.connect-timeout", "tradekit.idempotent.redis.retry-delay",
+                "tradekit.idempotent.health.timeout");
         for (JsonNode property : metadata.get("properties")) {
             switch (property.get("name").asText()) {
                 case "tradekit.idempotent.redis.command-timeout", "tradekit.idempotent.redis.connect-timeout" ->

@@ -173,6 +173,11 @@ public final class StockScripts {
     static final RedisScript RECORD_SCRIPT = RedisScript.of(RECORD);
     static final RedisScript TRIM_SCRIPT = RedisScript.of(TRIM);
 
+    /** Every script, e.g. for the health check's {@code SCRIPT EXISTS}. */
+    public static java.util.List<RedisScript> all() {
+        return java.util.List.of(DEDUCT_SCRIPT, INCREASE_SCRIPT, INIT_SCRIPT, INVALIDATE_SCRIPT, RECORD_SCRIPT, TRIM_SCRIPT);
+    }
+
     private StockScripts() {
     }
 }

@@ -30,8 +30,10 @@ class ConfigurationMetadataTests {
         }
         assertThat(names).contains("tradekit.stock.enabled", "tradekit.stock.key-prefix", "tradekit.stock.sold-out-ttl",
                 "tradekit.stock.retention", "tradekit.stock.redis.command-timeout", "tradekit.stock.redis.connect-timeout",
-                "tradekit.stock.redis.retry-delay", "tradekit.stock.redis.consolidate-flushes");
-        assertThat(names).allMatch(name -> name.startsWith("tradekit.stock."));
+                "tradekit.stock.redis.retry-delay", "tradekit.stock.redis.consolidate-flushes", "tradekit.stock.health.timeout");
+        // Its own namespace only, and the switch of its Actuator health component.
+        assertThat(names).contains("management.health.stock.enabled").allMatch(name -> name.startsWith("tradekit.stock.")
+                || name.equals("management.health.stock.enabled"));
     }
 
     private static JsonNode ourMetadata() throws IOException {

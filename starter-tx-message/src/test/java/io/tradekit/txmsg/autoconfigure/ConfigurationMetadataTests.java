@@ -24,7 +24,8 @@ class ConfigurationMetadataTests {
             assertThat(property.path("description").asText()).as("description of " + name).isNotBlank();
         }
         assertThat(names).contains("rocketmq.name-server", "tradekit.txmsg.name-server", "tradekit.txmsg.enabled",
-                "tradekit.txmsg.topics", "tradekit.txmsg.consumer.route-refresh-interval");
+                "tradekit.txmsg.topics", "tradekit.txmsg.consumer.route-refresh-interval", "tradekit.txmsg.health.timeout",
+                "management.health.rocketmq.enabled");
     }
 
     private static JsonNode ourMetadata() throws IOException {
