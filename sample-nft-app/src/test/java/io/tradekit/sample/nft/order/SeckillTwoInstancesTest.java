@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradekit.sample.nft.NftApplication;
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import io.tradekit.sample.nft.inventory.job.StockReconciliationJob;
 import io.tradekit.sample.nft.shared.security.CurrentSession;
 import io.tradekit.sample.nft.user.application.SessionUser;
@@ -57,6 +58,10 @@ class SeckillTwoInstancesTest {
 
     @Autowired
     InventoryService inventory;
+
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
 
     @Autowired
     StockReconciliationJob reconciliation;
@@ -118,7 +123,7 @@ class SeckillTwoInstancesTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT order_id) FROM nft_inventory_flow"
                     + " WHERE collection_id = ?", Integer.class, collectionId)).isEqualTo(ITEMS);
             assertThat(inventory.dbStock(collectionId)).isZero();
-            assertThat(inventory.cacheStock(collectionId)).hasValue(0);
+            assertThat(redisStock.get("nft:" + collectionId)).hasValue(0);
             assertThat(reconciliation.reconcile(collectionId).none()).isTrue();
         }
     }

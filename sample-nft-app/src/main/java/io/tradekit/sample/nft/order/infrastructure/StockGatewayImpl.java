@@ -6,6 +6,7 @@ import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.response.SingleResponse;
 import io.tradekit.remote.RemoteCallWrapper;
 import io.tradekit.sample.nft.inventory.api.InventoryFacade;
+import io.tradekit.sample.nft.inventory.api.StockRefusal;
 import io.tradekit.sample.nft.inventory.api.StockRequest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
 import io.tradekit.sample.nft.order.domain.OrderErrorCode;
@@ -14,9 +15,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link StockGateway}: Redis stock over the inventory facade (RemoteCallWrapper); DB stock through
- * the inventory's application service, because it must join the order consumer's DB transaction
- * (split into services, the inventory would consume the same message in its own group instead).
+ * {@link StockGateway}: Redis stock over the inventory facade (RemoteCallWrapper); the sold-out flag and
+ * DB stock through the inventory's application service: the flag is this process's memory, and DB stock
+ * must join the order consumer's DB transaction (split into services, the order service would keep its
+ * own flag from its stock reads, and the inventory would consume the same message in its own group).
  */
 @Component
 class StockGatewayImpl implements StockGateway {
@@ -30,12 +32,17 @@ class StockGatewayImpl implements StockGateway {
     }
 
     @Override
+    public boolean knownSoldOut(long collectionId, int quantity) {
+        return inventory.knownSoldOut(collectionId, quantity);
+    }
+
+    @Override
     public long cacheStock(long collectionId) {
         SingleResponse<Long> stock = RemoteCallWrapper.call(facade::stock, collectionId, "InventoryFacade.stock", false);
         if (stock.isSuccess()) {
             return stock.getData();
         }
-        if ("STOCK_MISSING".equals(stock.getCode())) {
+        if (StockRefusal.of(stock.getCode()).orElse(null) == StockRefusal.STOCK_MISSING) {
             return -1;
         }
         throw new SystemException(CommonErrorCode.REMOTE_CALL_FAILED, "stock query failed: " + stock.getCode());
@@ -50,12 +57,12 @@ class StockGatewayImpl implements StockGateway {
         }
         // Only the facade's "refused, nothing changed" answers may become a rollback; everything else
         // (Redis timeout, Dubbo failure) is unknown and left to the check-back.
-        switch (String.valueOf(result.getCode())) {
-            case "SOLD_OUT" -> throw new BizException(OrderErrorCode.SOLD_OUT);
-            case "STOCK_MISSING" -> throw new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
-            default -> throw new SystemException(CommonErrorCode.REMOTE_CALL_FAILED,
-                    "stock deduction outcome unknown: " + result.getCode());
-        }
+        StockRefusal refusal = StockRefusal.of(result.getCode()).orElseThrow(() -> new SystemException(
+                CommonErrorCode.REMOTE_CALL_FAILED, "stock deduction outcome unknown: " + result.getCode()));
+        throw switch (refusal) {
+            case SOLD_OUT -> new BizException(OrderErrorCode.SOLD_OUT);
+            case STOCK_MISSING -> new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
+        };
     }
 
     @Override
