@@ -52,6 +52,14 @@ public class InventoryService {
         return cache.restore(collectionId, buyerId, identifier, quantity);
     }
 
+    /**
+     * The Redis stock, or -1 when the sale has none. A read of zero flags the sale sold out in this
+     * process ({@link #knownSoldOut}).
+     */
+    public long cacheStockOrMissing(long collectionId) {
+        return cache.stock(collectionId).orElse(-1);
+    }
+
     /** The Redis stock, or {@code STOCK_MISSING} when the sale has none. */
     public long requireCacheStock(long collectionId) {
         return cache.stock(collectionId).orElseThrow(() -> new BizException(StockRefusal.STOCK_MISSING));

@@ -7,16 +7,16 @@ import io.tradekit.sample.nft.order.domain.OrderRepository;
 import io.tradekit.sample.nft.order.domain.OrderState;
 import org.springframework.stereotype.Service;
 
-/** The cancel command: the buyer ends an unpaid order and its stock comes back ({@link OrderEnding}). */
+/** The cancel command: the buyer ends an unpaid order and its stock comes back ({@link OrderEndMessage}). */
 @Service
 public class CancelService {
 
     private final OrderRepository orders;
-    private final OrderEnding ending;
+    private final OrderEndMessage endMessage;
 
-    public CancelService(OrderRepository orders, OrderEnding ending) {
+    public CancelService(OrderRepository orders, OrderEndMessage endMessage) {
         this.orders = orders;
-        this.ending = ending;
+        this.endMessage = endMessage;
     }
 
     /** Cancels an unpaid order: the DB change is the local transaction of the cancel message. */
@@ -26,6 +26,6 @@ public class CancelService {
         if (order.state() != OrderState.CREATED) {
             throw new BizException(OrderErrorCode.ORDER_STATE_CHANGED);
         }
-        ending.send(order, OrderState.CANCELLED);
+        endMessage.send(order, OrderState.CANCELLED);
     }
 }

@@ -7,16 +7,16 @@ import io.tradekit.sample.nft.order.domain.OrderState;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
-/** The close command: orders left unpaid end as CLOSED, the same way as a cancel ({@link OrderEnding}). */
+/** The close command: orders left unpaid end as CLOSED, the same way as a cancel ({@link OrderEndMessage}). */
 @Service
 public class CloseUnpaidService {
 
     private final OrderRepository orders;
-    private final OrderEnding ending;
+    private final OrderEndMessage endMessage;
 
-    public CloseUnpaidService(OrderRepository orders, OrderEnding ending) {
+    public CloseUnpaidService(OrderRepository orders, OrderEndMessage endMessage) {
         this.orders = orders;
-        this.ending = ending;
+        this.endMessage = endMessage;
     }
 
     /**
@@ -28,7 +28,7 @@ public class CloseUnpaidService {
         int closed = 0;
         for (Order order : orders.findUnpaidBefore(cutoff, limit)) {
             try {
-                ending.send(order, OrderState.CLOSED);
+                endMessage.send(order, OrderState.CLOSED);
                 closed++;
             } catch (BizException e) {
                 // Paid or cancelled between the query and the close: nothing to do.

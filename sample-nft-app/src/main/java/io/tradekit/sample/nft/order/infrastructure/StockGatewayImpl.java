@@ -15,10 +15,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link StockGateway}: Redis stock over the inventory facade (RemoteCallWrapper); the sold-out flag and
- * DB stock through the inventory's application service: the flag is this process's memory, and DB stock
- * must join the order consumer's DB transaction (split into services, the order service would keep its
- * own flag from its stock reads, and the inventory would consume the same message in its own group).
+ * {@link StockGateway}: Redis stock changes over the inventory facade (RemoteCallWrapper); the buy's
+ * pre-check (sold-out flag, Redis stock read) and DB stock through the inventory's application service,
+ * in-process: the flag is this process's memory and learns from this process's reads, and DB stock must
+ * join the order consumer's DB transaction (split into services, the order service would read the Redis
+ * stock with its own stock client, and the inventory would consume the same message in its own group).
  */
 @Component
 class StockGatewayImpl implements StockGateway {
@@ -38,14 +39,8 @@ class StockGatewayImpl implements StockGateway {
 
     @Override
     public long cacheStock(long collectionId) {
-        SingleResponse<Long> stock = RemoteCallWrapper.call(facade::stock, collectionId, "InventoryFacade.stock", false);
-        if (stock.isSuccess()) {
-            return stock.getData();
-        }
-        if (StockRefusal.of(stock.getCode()).orElse(null) == StockRefusal.STOCK_MISSING) {
-            return -1;
-        }
-        throw new SystemException(CommonErrorCode.REMOTE_CALL_FAILED, "stock query failed: " + stock.getCode());
+        // In-process, like the flag: a read of zero is what teaches this process's flag the sell-out.
+        return inventory.cacheStockOrMissing(collectionId);
     }
 
     @Override
