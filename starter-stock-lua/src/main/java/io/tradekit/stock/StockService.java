@@ -185,7 +185,9 @@ public class StockService implements AutoCloseable {
         if (value == null) {
             return OptionalLong.empty();
         }
-        if (canFlag && value == 0) {
+        // Only an item not flagged yet: mark() drops a flag when a clear moved the stripe's epoch meanwhile,
+        // and a flag that deductions set must not be dropped by a read racing a restock of another item.
+        if (canFlag && value == 0 && !flags.isFlagged(itemId)) {
             flags.mark(itemId, 0, epoch);
         }
         return OptionalLong.of(value);
