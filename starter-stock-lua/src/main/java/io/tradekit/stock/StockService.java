@@ -172,11 +172,35 @@ public class StockService implements AutoCloseable {
         return result;
     }
 
-    /** The item's stock in Redis, empty when it has none. */
+    /**
+     * The item's stock in Redis, empty when it has none. A stock of zero flags the item sold out on
+     * this instance (as a refused deduction does), so an instance that only ever reads the stock
+     * before deducting learns the sell-out too and answers {@link #knownSoldOut} from memory.
+     */
     public OptionalLong get(String itemId) {
         StockIds.check("itemId", itemId);
+        long epoch = flags == null ? 0 : flags.epoch(itemId);
+        boolean canFlag = restocks != null && restocks.ensureSubscribed();
         Long value = redis.get(itemId);
-        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        // Only an item not flagged yet: mark() drops a flag when a clear moved the stripe's epoch meanwhile,
+        // and a flag that deductions set must not be dropped by a read racing a restock of another item.
+        if (canFlag && value == 0 && !flags.isFlagged(itemId)) {
+            flags.mark(itemId, 0, epoch);
+        }
+        return OptionalLong.of(value);
+    }
+
+    /**
+     * Whether this instance knows, without asking Redis, that the item cannot serve {@code quantity}:
+     * Redis reported less (a refused deduction, the deduction that took the last unit, or a read of
+     * zero) and no restock happened since, on any instance. No I/O: a caller can refuse a late buyer
+     * before any other work. False when flags are off or nothing is known (then ask Redis).
+     */
+    public boolean knownSoldOut(String itemId, long quantity) {
+        return flags != null && flags.soldOut(itemId, quantity);
     }
 
     /**

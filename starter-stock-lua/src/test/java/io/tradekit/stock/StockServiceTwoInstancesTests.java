@@ -254,6 +254,34 @@ class StockServiceTwoInstancesTests {
     }
 
     @Test
+    void aReadOfZeroTeachesAnInstanceThatNeverDeductedAndARestockElsewhereClearsIt() {
+        String item = "read-zero-" + System.nanoTime();
+        a.init(item, 1);
+        assertThat(a.deduct(new StockCommand(item, "u1", "o-1", 1)).after()).isZero();
+        assertThat(b.knownSoldOut(item, 1)).as("B has not heard from Redis yet").isFalse();
+
+        assertThat(b.get(item)).hasValue(0);
+        long callsBefore = calls("evalsha") + calls("eval") + calls("hget") + calls("get");
+        assertThat(b.knownSoldOut(item, 1)).isTrue();
+        assertThat(b.deduct(new StockCommand(item, "u2", "o-2", 1)).code()).isEqualTo(StockCode.SOLD_OUT);
+        assertThat(calls("evalsha") + calls("eval") + calls("hget") + calls("get")).isEqualTo(callsBefore);
+
+        assertThat(a.increase(new StockCommand(item, "u1", "o-1", 1)).after()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !b.knownSoldOut(item, 1));
+        assertThat(b.deduct(new StockCommand(item, "u3", "o-3", 1)).after()).isZero();
+    }
+
+    @Test
+    void knownSoldOutNeverAnswersForAnItemWithStockOrForAnUnknownItem() {
+        String item = "known-" + System.nanoTime();
+        a.init(item, 5);
+        assertThat(a.get(item)).hasValue(5);
+        assertThat(a.knownSoldOut(item, 1)).isFalse();
+        assertThat(a.knownSoldOut("never-seen-" + System.nanoTime(), 1)).isFalse();
+        assertThat(a.get("missing-" + System.nanoTime())).isEmpty();
+    }
+
+    @Test
     void theExactRecordLookupTellsTwoBuyersOnOneIdentifierApart() {
         String item = "shared-id-" + System.nanoTime();
         a.init(item, 10);

@@ -45,6 +45,22 @@ public class IdempotentTokenFilter extends OncePerRequestFilter {
         this.maxBodySize = maxBodySize;
     }
 
+    /**
+     * The body this filter read ahead for the request, so that a check running before the token check
+     * (an application interceptor that refuses without spending anything) can look at it without
+     * consuming the stream the controller reads.
+     *
+     * @return a copy of the body, or {@code null} when nothing was read ahead (no token header, a form or
+     *         multipart body, another URL) or the body is larger than the cap
+     */
+    public static byte[] readAheadBody(HttpServletRequest request) {
+        if (request.getAttribute(BODY_ATTRIBUTE) instanceof CachedBodyRequest cached) {
+            byte[] body = cached.body();
+            return body == null ? null : body.clone();
+        }
+        return null;
+    }
+
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         // The answer of an asynchronous handler is released at the end of its async dispatch.

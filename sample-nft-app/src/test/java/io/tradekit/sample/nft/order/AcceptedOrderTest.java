@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -39,6 +40,10 @@ class AcceptedOrderTest {
     @Autowired
     InventoryService inventory;
 
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
+
     @Test
     void theAcceptedOrderIsReadableRightAfterTheBuy() {
         TradingClient client = new TradingClient(port);
@@ -64,7 +69,7 @@ class AcceptedOrderTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_inventory_flow WHERE order_id = ?", Integer.class,
                 Long.parseLong(orderId))).isEqualTo(1);
         assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
-        assertThat(inventory.cacheStock(collectionId)).hasValue(2);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(2);
     }
 
     @Test
@@ -97,7 +102,7 @@ class AcceptedOrderTest {
             assertThat(client.get("/trade/orders/" + orderId, buyer).data().path("state").asText())
                     .isEqualTo("CREATING");
             assertThat(inventory.dbStock(collectionId)).as("no DB stock before the consumer").isEqualTo(3);
-            assertThat(inventory.cacheStock(collectionId)).as("Redis stock held since the buy").hasValue(2);
+            assertThat(redisStock.get("nft:" + collectionId)).as("Redis stock held since the buy").hasValue(2);
         } finally {
             FailOnceTrigger.ALWAYS.remove(token);
             jdbc.execute("DROP TRIGGER IF EXISTS nft_order_hold_creating");
@@ -114,7 +119,7 @@ class AcceptedOrderTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_order WHERE identifier = ?", Integer.class, token))
                 .isEqualTo(1);
         assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
-        assertThat(inventory.cacheStock(collectionId)).hasValue(2);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,10 @@ class BuyOutcomeLostTest {
     @Autowired
     InventoryService inventory;
 
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
+
     @Test
     void deductionRanButItsReplyWasLost_theCheckBackCommitsAndTheOrderAppearsOnce() {
         TradingClient client = new TradingClient(port);
@@ -53,7 +58,7 @@ class BuyOutcomeLostTest {
         assertThat(orders(token)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_inventory_flow WHERE order_id = ?", Integer.class,
                 Long.parseLong(orderId))).isEqualTo(1);
-        assertThat(inventory.cacheStock(collectionId)).hasValue(2);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(2);
         assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
     }
 
@@ -80,7 +85,7 @@ class BuyOutcomeLostTest {
         }
         TradingClient.Answer order = client.get("/trade/orders/" + bought.data().path("orderId").asText(), buyer);
         assertThat(order.ok()).isFalse();
-        assertThat(inventory.cacheStock(collectionId)).hasValue(3);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(3);
         assertThat(inventory.dbStock(collectionId)).isEqualTo(3);
         // The same token is spent: the buyer takes a new one and the buy goes through normally.
         TradingClient.Answer again = client.buy(buyer, client.token(buyer, "buy"), collectionId, 1, PRICE);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradekit.devservices.DevServices;
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import io.tradekit.sample.nft.inventory.job.StockReconciliationJob;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -41,6 +42,10 @@ class CancelStockReturnTest {
     @Autowired
     InventoryService inventory;
 
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
+
     @Autowired
     StockReconciliationJob reconciliation;
 
@@ -70,7 +75,7 @@ class CancelStockReturnTest {
         TradingClient.Answer cancelled = client.post("/trade/cancel", buyer, Map.of("orderId", orderId));
         assertThat(cancelled.ok()).as(cancelled.toString()).isTrue();
         await("stock of order " + orderId + " back", () -> inventory.dbStock(collectionId) == 5
-                && inventory.cacheStock(collectionId).orElse(-1) == 5);
+                && redisStock.get("nft:" + collectionId).orElse(-1) == 5);
 
         assertStock(collectionId, 5);
         assertThat(reconciliation.reconcile(collectionId).none()).as("no drift").isTrue();
@@ -81,7 +86,7 @@ class CancelStockReturnTest {
 
     private void assertStock(long collectionId, long expected) {
         assertThat(inventory.dbStock(collectionId)).as("DB stock").isEqualTo(expected);
-        assertThat(inventory.cacheStock(collectionId)).as("Redis stock").hasValue(expected);
+        assertThat(redisStock.get("nft:" + collectionId)).as("Redis stock").hasValue(expected);
     }
 
     private static void await(String what, BooleanSupplier condition) {

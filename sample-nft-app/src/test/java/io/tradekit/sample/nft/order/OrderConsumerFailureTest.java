@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,10 @@ class OrderConsumerFailureTest {
     @Autowired
     InventoryService inventory;
 
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
+
     @Test
     void failedOrderWriteIsRetriedAndHappensOnce() {
         TradingClient client = new TradingClient(port);
@@ -52,7 +57,7 @@ class OrderConsumerFailureTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_inventory_flow WHERE order_id = ?", Integer.class,
                     Long.parseLong(orderId))).isEqualTo(1);
             assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
-            assertThat(inventory.cacheStock(collectionId)).hasValue(2);
+            assertThat(redisStock.get("nft:" + collectionId)).hasValue(2);
         } finally {
             jdbc.execute("DROP TRIGGER IF EXISTS nft_order_fail_once");
             FailOnceTrigger.ARMED.remove(token);

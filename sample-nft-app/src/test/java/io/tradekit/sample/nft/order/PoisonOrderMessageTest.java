@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,10 @@ class PoisonOrderMessageTest {
     @Autowired
     InventoryService inventory;
 
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
+
     @Test
     void deadLetterGivesTheRedisStockBack() {
         TradingClient client = new TradingClient(port);
@@ -43,14 +48,14 @@ class PoisonOrderMessageTest {
         try {
             TradingClient.Answer bought = client.buy(buyer, token, collectionId, 1, PRICE);
             assertThat(bought.ok()).as(bought.toString()).isTrue();
-            assertThat(inventory.cacheStock(collectionId)).hasValue(1);
+            assertThat(redisStock.get("nft:" + collectionId)).hasValue(1);
 
             // Retries (1 s apart, 5 times), then %DLQ% and the hook once its route is known.
             long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-            while (System.nanoTime() < deadline && inventory.cacheStock(collectionId).orElse(-1) != 2) {
+            while (System.nanoTime() < deadline && redisStock.get("nft:" + collectionId).orElse(-1) != 2) {
                 TradingClient.pause();
             }
-            assertThat(inventory.cacheStock(collectionId)).hasValue(2);
+            assertThat(redisStock.get("nft:" + collectionId)).hasValue(2);
             assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
             // The accepted order (CREATING since the buy) ends FAILED; it never held DB stock.
             String orderId = bought.data().path("orderId").asText();

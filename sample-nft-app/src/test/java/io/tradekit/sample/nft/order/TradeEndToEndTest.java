@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.chain.application.NftProofDTO;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import io.tradekit.sample.nft.order.api.OrderPaidEvent;
 import io.tradekit.sample.nft.order.job.CloseUnpaidOrdersJob;
 import java.math.BigDecimal;
@@ -39,6 +40,10 @@ class TradeEndToEndTest {
 
     @Autowired
     InventoryService inventory;
+
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -90,7 +95,7 @@ class TradeEndToEndTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nft_order WHERE collection_id = ?", Integer.class,
                 collectionId)).isEqualTo(1);
         assertThat(inventory.dbStock(collectionId)).isEqualTo(4);
-        assertThat(inventory.cacheStock(collectionId)).hasValue(4);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(4);
 
         // Another buyer can neither read nor pay it.
         String stranger = client.newBuyer();
@@ -229,7 +234,7 @@ class TradeEndToEndTest {
                 .isEqualTo("REAL_NAME_REQUIRED");
 
         assertThat(inventory.dbStock(collectionId)).isEqualTo(2);
-        assertThat(inventory.cacheStock(collectionId)).hasValue(2);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(2);
     }
 
     @Test
@@ -255,12 +260,12 @@ class TradeEndToEndTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (inventory.dbStock(collectionId) == expected
-                    && inventory.cacheStock(collectionId).orElse(-1) == expected) {
+                    && redisStock.get("nft:" + collectionId).orElse(-1) == expected) {
                 return;
             }
             TradingClient.pause();
         }
         assertThat(inventory.dbStock(collectionId)).isEqualTo(expected);
-        assertThat(inventory.cacheStock(collectionId)).hasValue(expected);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(expected);
     }
 }

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 /**
- * The Redis stock of sales over Dubbo. A failed response with {@code SOLD_OUT} or {@code STOCK_MISSING}
- * means nothing changed; any other failure leaves the outcome unknown ({@link #deducted} tells).
+ * The Redis stock of sales over Dubbo. A failed response whose code is a {@link StockRefusal} means
+ * nothing changed; any other failure leaves the outcome unknown ({@link #deducted} tells).
  */
 public interface InventoryFacade {
 

@@ -2,6 +2,7 @@ package io.tradekit.sample.nft.inventory.application;
 
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.sample.nft.inventory.api.StockRefusal;
 import io.tradekit.sample.nft.inventory.domain.FlowType;
 import io.tradekit.sample.nft.inventory.domain.InventoryErrorCode;
 import io.tradekit.sample.nft.inventory.domain.InventoryFlow;
@@ -10,7 +11,6 @@ import io.tradekit.sample.nft.inventory.domain.StockCache;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,14 +52,26 @@ public class InventoryService {
         return cache.restore(collectionId, buyerId, identifier, quantity);
     }
 
-    /** The Redis stock, or {@code STOCK_MISSING} when the sale has none. */
-    public long requireCacheStock(long collectionId) {
-        return cache.stock(collectionId).orElseThrow(() -> new BizException(InventoryErrorCode.STOCK_MISSING));
+    /**
+     * The Redis stock, or -1 when the sale has none. A read of zero flags the sale sold out in this
+     * process ({@link #knownSoldOut}).
+     */
+    public long cacheStockOrMissing(long collectionId) {
+        return cache.stock(collectionId).orElse(-1);
     }
 
-    /** The Redis stock, empty when the sale has none. */
-    public OptionalLong cacheStock(long collectionId) {
-        return cache.stock(collectionId);
+    /** The Redis stock, or {@code STOCK_MISSING} when the sale has none. */
+    public long requireCacheStock(long collectionId) {
+        return cache.stock(collectionId).orElseThrow(() -> new BizException(StockRefusal.STOCK_MISSING));
+    }
+
+    /**
+     * Whether this instance knows without any I/O that the sale cannot cover {@code quantity}: the
+     * local sold-out flag the stock starter keeps from Redis' answers (cleared by a restock anywhere).
+     * In-process on purpose: the flag is this process's memory, so no facade call can ask it.
+     */
+    public boolean knownSoldOut(long collectionId, int quantity) {
+        return cache.knownSoldOut(collectionId, quantity);
     }
 
     /**

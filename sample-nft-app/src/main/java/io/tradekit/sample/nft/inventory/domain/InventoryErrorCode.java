@@ -2,11 +2,9 @@ package io.tradekit.sample.nft.inventory.domain;
 
 import io.tradekit.core.error.ErrorCode;
 
-/** Failures of the inventory context. */
+/** Failures inside the inventory context; its refusals to callers are {@code inventory.api.StockRefusal}. */
 public enum InventoryErrorCode implements ErrorCode {
 
-    SOLD_OUT("The collection is sold out."),
-    STOCK_MISSING("The collection is not on sale."),
     DB_STOCK_NOT_ENOUGH("The database stock cannot cover the deduction (drift from Redis).");
 
     private final String message;

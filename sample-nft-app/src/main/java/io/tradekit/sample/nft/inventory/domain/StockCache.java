@@ -11,7 +11,7 @@ public interface StockCache {
     /** Sets the stock unless one exists. */
     boolean init(long collectionId, long quantity);
 
-    /** Deducts; throws {@code InventoryErrorCode} as a business exception when refused (nothing changed). */
+    /** Deducts; throws a {@code StockRefusal} as a business exception when refused (nothing changed). */
     void deduct(long collectionId, long buyerId, String identifier, int quantity);
 
     /** Gives back a deduction (idempotent); false when the stock is gone. */
@@ -20,8 +20,11 @@ public interface StockCache {
     /** Whether a deduction with this identifier was applied. */
     boolean deducted(long collectionId, String identifier);
 
-    /** Whether a restore with this identifier was applied. */
-    boolean restored(long collectionId, String identifier);
+    /**
+     * Whether this instance already knows, without asking Redis, that the stock cannot cover
+     * {@code quantity} (the stock starter's local sold-out flag).
+     */
+    boolean knownSoldOut(long collectionId, int quantity);
 
     OptionalLong stock(long collectionId);
 }

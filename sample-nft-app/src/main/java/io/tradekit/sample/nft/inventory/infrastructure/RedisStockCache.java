@@ -1,10 +1,9 @@
 package io.tradekit.sample.nft.inventory.infrastructure;
 
 import io.tradekit.core.error.BizException;
-import io.tradekit.sample.nft.inventory.domain.InventoryErrorCode;
+import io.tradekit.sample.nft.inventory.api.StockRefusal;
 import io.tradekit.sample.nft.inventory.domain.StockCache;
 import io.tradekit.stock.StockCommand;
-import io.tradekit.stock.StockOperation;
 import io.tradekit.stock.StockResult;
 import io.tradekit.stock.StockService;
 import java.util.OptionalLong;
@@ -30,8 +29,8 @@ class RedisStockCache implements StockCache {
         StockResult result = stock.deduct(new StockCommand(item(collectionId), buyer(buyerId), identifier, quantity));
         switch (result.code()) {
             case SUCCESS -> { }
-            case NOT_ENOUGH, SOLD_OUT -> throw new BizException(InventoryErrorCode.SOLD_OUT);
-            case STOCK_MISSING -> throw new BizException(InventoryErrorCode.STOCK_MISSING);
+            case NOT_ENOUGH, SOLD_OUT -> throw new BizException(StockRefusal.SOLD_OUT);
+            case STOCK_MISSING -> throw new BizException(StockRefusal.STOCK_MISSING);
             // A corrupt stock key is not "nothing happened because of the buyer": fail as a system error.
             default -> throw new IllegalStateException("Redis stock of collection " + collectionId + " is " + result.code());
         }
@@ -48,8 +47,8 @@ class RedisStockCache implements StockCache {
     }
 
     @Override
-    public boolean restored(long collectionId, String identifier) {
-        return stock.record(item(collectionId), identifier, StockOperation.INCREASE).isPresent();
+    public boolean knownSoldOut(long collectionId, int quantity) {
+        return stock.knownSoldOut(item(collectionId), quantity);
     }
 
     @Override

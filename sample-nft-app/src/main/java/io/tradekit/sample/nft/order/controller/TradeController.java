@@ -11,9 +11,11 @@ import io.tradekit.core.response.MultiResponse;
 import io.tradekit.core.response.SingleResponse;
 import io.tradekit.sample.nft.order.application.BuyCommand;
 import io.tradekit.sample.nft.order.application.BuyResult;
+import io.tradekit.sample.nft.order.application.BuyService;
+import io.tradekit.sample.nft.order.application.CancelService;
+import io.tradekit.sample.nft.order.application.PayService;
 import io.tradekit.sample.nft.order.application.OrderQueryService;
 import io.tradekit.sample.nft.order.application.OrderView;
-import io.tradekit.sample.nft.order.application.TradeService;
 import io.tradekit.sample.nft.order.application.OrderNotReadyException;
 import io.tradekit.sample.nft.shared.security.CurrentSession;
 import io.tradekit.sample.nft.user.application.SessionUser;
@@ -37,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Buy, pay, cancel and read orders. {@code /trade/buy} is guarded by the idempotent-token filter: the
  * {@code Idempotency-Key} token is spent before this controller runs, and the buy uses it as the order's
- * identifier (one order per token). {@code /trade/pay} spends its token in {@link TradeService#pay} only
+ * identifier (one order per token). {@code /trade/pay} spends its token in {@link PayService#pay} only
  * once the order exists, so "not ready yet" (409 {@code ORDER_NOT_READY}, {@code Retry-After}) leaves it
  * valid for the retry.
  */
@@ -50,19 +52,24 @@ class TradeController {
     /** Seconds a client waits before retrying an order that is not ready. */
     static final String RETRY_AFTER_SECONDS = "1";
 
-    private final TradeService trade;
+    private final BuyService buying;
+    private final PayService paying;
+    private final CancelService cancelling;
     private final OrderQueryService queries;
     private final CurrentSession session;
 
-    TradeController(TradeService trade, OrderQueryService queries, CurrentSession session) {
-        this.trade = trade;
+    TradeController(BuyService buying, PayService paying, CancelService cancelling, OrderQueryService queries,
+                    CurrentSession session) {
+        this.buying = buying;
+        this.paying = paying;
+        this.cancelling = cancelling;
         this.queries = queries;
         this.session = session;
     }
 
     /** A buy request; the bounds are checked before the buy runs (and shown in the OpenAPI schema). */
     record BuyRequest(@NotNull @Positive Long collectionId,
-                      @NotNull @Min(1) @Max(TradeService.MAX_QUANTITY) Integer quantity,
+                      @NotNull @Min(1) @Max(BuyService.MAX_QUANTITY) Integer quantity,
                       BigDecimal price) {
     }
 
@@ -78,7 +85,7 @@ class TradeController {
                     + "when spent)") @RequestHeader(IDEMPOTENCY_KEY) String token,
                                   @Valid @RequestBody BuyRequest request) {
         long buyer = buyer();
-        return SingleResponse.of(trade.buy(new BuyCommand(buyer, request.collectionId(), request.quantity(),
+        return SingleResponse.of(buying.buy(new BuyCommand(buyer, request.collectionId(), request.quantity(),
                 request.price(), token)));
     }
 
@@ -90,7 +97,7 @@ class TradeController {
                                   @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String token,
                                   @RequestBody OrderRequest request) {
         long buyer = buyer();
-        return SingleResponse.of(trade.pay(buyer, orderId(request.orderId()), token));
+        return SingleResponse.of(paying.pay(buyer, orderId(request.orderId()), token));
     }
 
     @Operation(summary = "Cancel an unpaid order; its stock comes back. No Idempotency-Key: a second cancel "
@@ -98,7 +105,7 @@ class TradeController {
     @PostMapping("/trade/cancel")
     SingleResponse<Boolean> cancel(@RequestBody OrderRequest request) {
         long buyer = buyer();
-        trade.cancel(buyer, orderId(request.orderId()));
+        cancelling.cancel(buyer, orderId(request.orderId()));
         return SingleResponse.of(Boolean.TRUE);
     }
 

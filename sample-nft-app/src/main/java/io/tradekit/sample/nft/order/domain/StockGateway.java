@@ -6,6 +6,9 @@ package io.tradekit.sample.nft.order.domain;
  */
 public interface StockGateway {
 
+    /** Whether this instance knows without any I/O that the sale cannot cover {@code quantity}. */
+    boolean knownSoldOut(long collectionId, int quantity);
+
     /** The Redis stock, or -1 when the sale has none. */
     long cacheStock(long collectionId);
 

@@ -6,6 +6,7 @@ import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.response.SingleResponse;
 import io.tradekit.remote.RemoteCallWrapper;
 import io.tradekit.sample.nft.inventory.api.InventoryFacade;
+import io.tradekit.sample.nft.inventory.api.StockRefusal;
 import io.tradekit.sample.nft.inventory.api.StockRequest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
 import io.tradekit.sample.nft.order.domain.OrderErrorCode;
@@ -14,9 +15,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link StockGateway}: Redis stock over the inventory facade (RemoteCallWrapper); DB stock through
- * the inventory's application service, because it must join the order consumer's DB transaction
- * (split into services, the inventory would consume the same message in its own group instead).
+ * {@link StockGateway}: Redis stock changes over the inventory facade (RemoteCallWrapper); the buy's
+ * pre-check (sold-out flag, Redis stock read) and DB stock through the inventory's application service,
+ * in-process: the flag is this process's memory and learns from this process's reads, and DB stock must
+ * join the order consumer's DB transaction (split into services, the order service would read the Redis
+ * stock with its own stock client, and the inventory would consume the same message in its own group).
  */
 @Component
 class StockGatewayImpl implements StockGateway {
@@ -30,15 +33,14 @@ class StockGatewayImpl implements StockGateway {
     }
 
     @Override
+    public boolean knownSoldOut(long collectionId, int quantity) {
+        return inventory.knownSoldOut(collectionId, quantity);
+    }
+
+    @Override
     public long cacheStock(long collectionId) {
-        SingleResponse<Long> stock = RemoteCallWrapper.call(facade::stock, collectionId, "InventoryFacade.stock", false);
-        if (stock.isSuccess()) {
-            return stock.getData();
-        }
-        if ("STOCK_MISSING".equals(stock.getCode())) {
-            return -1;
-        }
-        throw new SystemException(CommonErrorCode.REMOTE_CALL_FAILED, "stock query failed: " + stock.getCode());
+        // In-process, like the flag: a read of zero is what teaches this process's flag the sell-out.
+        return inventory.cacheStockOrMissing(collectionId);
     }
 
     @Override
@@ -50,12 +52,12 @@ class StockGatewayImpl implements StockGateway {
         }
         // Only the facade's "refused, nothing changed" answers may become a rollback; everything else
         // (Redis timeout, Dubbo failure) is unknown and left to the check-back.
-        switch (String.valueOf(result.getCode())) {
-            case "SOLD_OUT" -> throw new BizException(OrderErrorCode.SOLD_OUT);
-            case "STOCK_MISSING" -> throw new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
-            default -> throw new SystemException(CommonErrorCode.REMOTE_CALL_FAILED,
-                    "stock deduction outcome unknown: " + result.getCode());
-        }
+        StockRefusal refusal = StockRefusal.of(result.getCode()).orElseThrow(() -> new SystemException(
+                CommonErrorCode.REMOTE_CALL_FAILED, "stock deduction outcome unknown: " + result.getCode()));
+        throw switch (refusal) {
+            case SOLD_OUT -> new BizException(OrderErrorCode.SOLD_OUT);
+            case STOCK_MISSING -> new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
+        };
     }
 
     @Override

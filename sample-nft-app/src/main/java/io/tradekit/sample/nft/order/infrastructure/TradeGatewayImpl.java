@@ -4,6 +4,7 @@ import io.tradekit.core.error.BizException;
 import io.tradekit.remote.RemoteCallException;
 import io.tradekit.remote.RemoteCallWrapper;
 import io.tradekit.sample.nft.collection.api.CollectionFacade;
+import io.tradekit.sample.nft.collection.api.CollectionRefusal;
 import io.tradekit.sample.nft.collection.api.GoodsInfo;
 import io.tradekit.sample.nft.order.domain.Buyer;
 import io.tradekit.sample.nft.order.domain.Goods;
@@ -11,10 +12,15 @@ import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.TradeGateway;
 import io.tradekit.sample.nft.user.api.UserFacade;
 import io.tradekit.sample.nft.user.api.UserInfo;
+import io.tradekit.sample.nft.user.api.UserRefusal;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** {@link TradeGateway} over the user and collection facades, through {@link RemoteCallWrapper}. */
+/**
+ * {@link TradeGateway} over the user and collection facades, through {@link RemoteCallWrapper}. A "not
+ * found" refusal ({@link UserRefusal}, {@link CollectionRefusal}) is the buyer's problem; any other
+ * failure stays a system failure.
+ */
 @Component
 class TradeGatewayImpl implements TradeGateway {
 
@@ -33,7 +39,8 @@ class TradeGatewayImpl implements TradeGateway {
         try {
             user = RemoteCallWrapper.call(users::query, userId, "UserFacade.query").getData();
         } catch (RemoteCallException e) {
-            throw refusedOr(e, "USER_NOT_FOUND", OrderErrorCode.USER_NOT_ALLOWED);
+            throw UserRefusal.USER_NOT_FOUND.is(e.getRemoteCode())
+                    ? new BizException(OrderErrorCode.USER_NOT_ALLOWED) : e;
         }
         return new Buyer(user.userId(), "FROZEN".equals(user.state()), user.realNameDone());
     }
@@ -45,7 +52,8 @@ class TradeGatewayImpl implements TradeGateway {
             goods = RemoteCallWrapper.call(collections::queryGoods, collectionId, "CollectionFacade.queryGoods")
                     .getData();
         } catch (RemoteCallException e) {
-            throw refusedOr(e, "COLLECTION_NOT_FOUND", OrderErrorCode.GOODS_NOT_ON_SALE);
+            throw CollectionRefusal.COLLECTION_NOT_FOUND.is(e.getRemoteCode())
+                    ? new BizException(OrderErrorCode.GOODS_NOT_ON_SALE) : e;
         }
         return new Goods(goods.collectionId(), goods.name(), goods.price(), "ON_SALE".equals(goods.state()),
                 goods.saleTime(), goods.bookRequired());
@@ -55,10 +63,5 @@ class TradeGatewayImpl implements TradeGateway {
     public boolean hasBooked(long collectionId, long userId) {
         return Boolean.TRUE.equals(RemoteCallWrapper.call(id -> collections.hasBooked(id, userId), collectionId,
                 "CollectionFacade.hasBooked").getData());
-    }
-
-    /** A "not found" answer is the buyer's problem; anything else stays a system failure. */
-    private static RuntimeException refusedOr(RemoteCallException e, String notFound, OrderErrorCode refusal) {
-        return notFound.equals(e.getRemoteCode()) ? new BizException(refusal) : e;
     }
 }

@@ -1,6 +1,6 @@
 package io.tradekit.sample.nft.order.job;
 
-import io.tradekit.sample.nft.order.application.TradeService;
+import io.tradekit.sample.nft.order.application.CloseUnpaidService;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -20,11 +20,11 @@ public class CloseUnpaidOrdersJob {
     private static final Logger log = LoggerFactory.getLogger(CloseUnpaidOrdersJob.class);
     private static final int BATCH = 200;
 
-    private final TradeService trade;
+    private final CloseUnpaidService closer;
     private final Duration payTimeout;
 
-    public CloseUnpaidOrdersJob(TradeService trade, @Value("${sample.order.pay-timeout:PT15M}") Duration payTimeout) {
-        this.trade = trade;
+    public CloseUnpaidOrdersJob(CloseUnpaidService closer, @Value("${sample.order.pay-timeout:PT15M}") Duration payTimeout) {
+        this.closer = closer;
         this.payTimeout = payTimeout;
     }
 
@@ -39,6 +39,6 @@ public class CloseUnpaidOrdersJob {
 
     /** Closes the orders that are past the timeout at {@code now}; returns how many. */
     public int closeUnpaidAt(Instant now) {
-        return trade.closeUnpaidBefore(now.minus(payTimeout), BATCH);
+        return closer.closeUnpaidBefore(now.minus(payTimeout), BATCH);
     }
 }

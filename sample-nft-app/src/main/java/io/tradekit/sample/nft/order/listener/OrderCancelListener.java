@@ -1,6 +1,6 @@
 package io.tradekit.sample.nft.order.listener;
 
-import io.tradekit.sample.nft.order.application.OrderMessageService;
+import io.tradekit.sample.nft.order.application.OrderEnding;
 import io.tradekit.sample.nft.order.application.OrderMessages;
 import io.tradekit.txmsg.consumer.MessageContext;
 import io.tradekit.txmsg.consumer.TransactionalMessageConsumer;
@@ -13,15 +13,15 @@ public class OrderCancelListener extends TransactionalMessageConsumer<OrderMessa
     /** The consumer group of every instance. */
     public static final String GROUP = "nft-order-cancel-consumer";
 
-    private final OrderMessageService service;
+    private final OrderEnding ending;
 
-    public OrderCancelListener(OrderMessageService service) {
+    public OrderCancelListener(OrderEnding ending) {
         super(OrderMessages.CANCEL_TOPIC, GROUP, OrderMessages.Cancel.class);
-        this.service = service;
+        this.ending = ending;
     }
 
     @Override
     protected void consume(OrderMessages.Cancel payload, MessageContext context) {
-        service.restoreStock(payload);
+        ending.restoreStock(payload);
     }
 }

@@ -1,6 +1,6 @@
 package io.tradekit.sample.nft.order.listener;
 
-import io.tradekit.sample.nft.order.application.OrderMessageService;
+import io.tradekit.sample.nft.order.application.OrderCreation;
 import io.tradekit.sample.nft.order.application.OrderMessages;
 import io.tradekit.txmsg.consumer.DeadLetter;
 import io.tradekit.txmsg.consumer.MessageContext;
@@ -18,22 +18,22 @@ public class OrderCreateListener extends TransactionalMessageConsumer<OrderMessa
     /** The consumer group of every instance. */
     public static final String GROUP = "nft-order-create-consumer";
 
-    private final OrderMessageService service;
+    private final OrderCreation creation;
 
-    public OrderCreateListener(OrderMessageService service) {
+    public OrderCreateListener(OrderCreation creation) {
         super(OrderMessages.CREATE_TOPIC, GROUP, OrderMessages.Create.class);
-        this.service = service;
+        this.creation = creation;
     }
 
     @Override
     protected void consume(OrderMessages.Create payload, MessageContext context) {
-        service.createOrder(payload);
+        creation.write(payload);
     }
 
     @Override
     protected void onDeadLetter(OrderMessages.Create payload, DeadLetter letter) {
         if (payload != null) {
-            service.releaseStock(payload);
+            creation.release(payload);
         }
     }
 }

@@ -1,2 +1,6 @@
-/** The order context's MQ entry: consumers of the create and cancel transactional messages. */
+/**
+ * The order context's MQ entries: the local transactions and check-backs the broker calls for the create
+ * and cancel transactional messages, and their consumers. Each hands over to one step of
+ * {@code application.OrderCreation} or {@code application.OrderEnding}.
+ */
 package io.tradekit.sample.nft.order.listener;

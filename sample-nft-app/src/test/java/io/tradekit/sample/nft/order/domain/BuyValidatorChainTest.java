@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tradekit.core.error.BizException;
+import io.tradekit.sample.nft.order.domain.validator.BuyChain;
 import io.tradekit.sample.nft.order.domain.validator.BuyContext;
-import io.tradekit.sample.nft.order.domain.validator.BuyValidator;
 import io.tradekit.sample.nft.order.domain.validator.GoodsBookValidator;
 import io.tradekit.sample.nft.order.domain.validator.GoodsValidator;
 import io.tradekit.sample.nft.order.domain.validator.StockValidator;
@@ -26,6 +26,7 @@ class BuyValidatorChainTest {
     private Goods goods = new Goods(7, "Moon", PRICE, true, NOW.minusSeconds(1), false);
     private boolean booked;
     private long stock = 5;
+    private boolean flagged;
     private final List<String> calls = new ArrayList<>();
 
     private final TradeGateway trade = new TradeGateway() {
@@ -35,6 +36,7 @@ class BuyValidatorChainTest {
     };
 
     private final StockGateway stocks = new StockGateway() {
+        public boolean knownSoldOut(long collectionId, int quantity) { calls.add("flag"); return flagged; }
         public long cacheStock(long collectionId) { calls.add("stock"); return stock; }
         public void deductCache(long c, long b, String i, int q) { }
         public boolean cacheDeducted(long c, String i) { return false; }
@@ -43,29 +45,32 @@ class BuyValidatorChainTest {
         public void restoreDb(long c, long o, String i, int q) { }
     };
 
-    private BuyValidator chain() {
-        BuyValidator head = new UserValidator(trade);
-        head.linkWith(new GoodsValidator(trade)).linkWith(new GoodsBookValidator(trade)).linkWith(new StockValidator(stocks));
-        return head;
+    /** The order the application assembles (BuyRulesConfiguration): the stock first. */
+    private BuyChain chain() {
+        return new BuyChain(List.of(new StockValidator(stocks), new UserValidator(trade), new GoodsValidator(trade),
+                new GoodsBookValidator(trade)));
     }
 
     private void buy(int quantity, BigDecimal price) {
-        chain().validate(new BuyContext(1, 7, quantity, price, NOW));
+        chain().validate(BuyContext.start(1, 7, quantity, price, NOW));
     }
 
     @Test
     void passesInOrderAndLeavesTheGoodsForLaterSteps() {
-        BuyContext context = new BuyContext(1, 7, 1, PRICE, NOW);
-        chain().validate(context);
-        assertThat(calls).containsExactly("buyer", "goods", "stock");
-        assertThat(context.goods()).isEqualTo(goods);
+        BuyContext start = BuyContext.start(1, 7, 1, PRICE, NOW);
+        BuyContext checked = chain().validate(start);
+        assertThat(calls).containsExactly("flag", "stock", "buyer", "goods");
+        assertThat(checked.goods()).isEqualTo(goods);
+        assertThat(checked.buyer()).isEqualTo(buyer);
+        assertThat(start.goods()).as("the context is immutable").isNull();
+        assertThat(start.buyer()).isNull();
     }
 
     @Test
     void eachRuleRefusesWithItsCodeAndStopsTheChain() {
         buyer = new Buyer(1, true, true);
         assertCode(() -> buy(1, PRICE), OrderErrorCode.USER_NOT_ALLOWED);
-        assertThat(calls).containsExactly("buyer");
+        assertThat(calls).containsExactly("flag", "stock", "buyer");
 
         buyer = new Buyer(1, false, false);
         assertCode(() -> buy(1, PRICE), OrderErrorCode.REAL_NAME_REQUIRED);
@@ -92,8 +97,23 @@ class BuyValidatorChainTest {
     }
 
     @Test
+    void aSoldOutSaleIsRefusedBeforeAnyReadWhenThisInstanceKnowsIt() {
+        flagged = true;
+        buyer = new Buyer(1, true, true);
+        assertCode(() -> buy(1, PRICE), OrderErrorCode.SOLD_OUT);
+        assertThat(calls).containsExactly("flag");
+    }
+
+    @Test
+    void aSoldOutSaleIsRefusedAfterOneStockReadBeforeTheBuyerOrGoodsAreRead() {
+        stock = 0;
+        assertCode(() -> buy(1, PRICE), OrderErrorCode.SOLD_OUT);
+        assertThat(calls).containsExactly("flag", "stock");
+    }
+
+    @Test
     void aBookingCheckWithoutGoodsIsAWiringMistake() {
-        assertThatThrownBy(() -> new GoodsBookValidator(trade).validate(new BuyContext(1, 7, 1, PRICE, NOW)))
+        assertThatThrownBy(() -> new GoodsBookValidator(trade).check(BuyContext.start(1, 7, 1, PRICE, NOW)))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -5,34 +5,33 @@ import io.tradekit.sample.nft.order.domain.Goods;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One buy attempt while it passes the chain; validators leave what they loaded for later ones. */
-public final class BuyContext {
+/**
+ * One buy attempt while it passes the chain. Immutable: a validator that loads something returns a
+ * new context with it ({@link #withBuyer}, {@link #withGoods}), so what a later link sees is exactly
+ * what the earlier links answered.
+ *
+ * @param buyerId       the buyer
+ * @param collectionId  the collection
+ * @param quantity      how many
+ * @param expectedPrice the unit price the buyer saw
+ * @param now           the time of the buy
+ * @param buyer         the buyer as loaded by {@link UserValidator}, or {@code null} before it ran
+ * @param goods         the collection as loaded by {@link GoodsValidator}, or {@code null} before it ran
+ */
+public record BuyContext(long buyerId, long collectionId, int quantity, BigDecimal expectedPrice, Instant now,
+                         Buyer buyer, Goods goods) {
 
-    private final long buyerId;
-    private final long collectionId;
-    private final int quantity;
-    private final BigDecimal expectedPrice;
-    private final Instant now;
-    private Buyer buyer;
-    private Goods goods;
-
-    /** Starts the context of a buy at {@code now}. */
-    public BuyContext(long buyerId, long collectionId, int quantity, BigDecimal expectedPrice, Instant now) {
-        this.buyerId = buyerId;
-        this.collectionId = collectionId;
-        this.quantity = quantity;
-        this.expectedPrice = expectedPrice;
-        this.now = now;
+    /** The context of a buy at {@code now}, nothing loaded yet. */
+    public static BuyContext start(long buyerId, long collectionId, int quantity, BigDecimal expectedPrice,
+                                   Instant now) {
+        return new BuyContext(buyerId, collectionId, quantity, expectedPrice, now, null, null);
     }
 
-    public long buyerId() { return buyerId; }
-    public long collectionId() { return collectionId; }
-    public int quantity() { return quantity; }
-    public BigDecimal expectedPrice() { return expectedPrice; }
-    public Instant now() { return now; }
-    public Buyer buyer() { return buyer; }
-    public Goods goods() { return goods; }
+    BuyContext withBuyer(Buyer loaded) {
+        return new BuyContext(buyerId, collectionId, quantity, expectedPrice, now, loaded, goods);
+    }
 
-    void buyer(Buyer buyer) { this.buyer = buyer; }
-    void goods(Goods goods) { this.goods = goods; }
+    BuyContext withGoods(Goods loaded) {
+        return new BuyContext(buyerId, collectionId, quantity, expectedPrice, now, buyer, loaded);
+    }
 }

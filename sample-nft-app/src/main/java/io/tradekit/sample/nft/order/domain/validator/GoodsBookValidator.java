@@ -5,7 +5,7 @@ import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.TradeGateway;
 
 /** When the collection requires a booking, the buyer has one. Runs after {@link GoodsValidator}. */
-public class GoodsBookValidator extends BuyValidator {
+public class GoodsBookValidator implements BuyValidator {
 
     private final TradeGateway gateway;
 
@@ -14,12 +14,13 @@ public class GoodsBookValidator extends BuyValidator {
     }
 
     @Override
-    protected void check(BuyContext context) {
+    public BuyContext check(BuyContext context) {
         if (context.goods() == null) {
             throw new IllegalStateException("GoodsBookValidator must run after GoodsValidator");
         }
         if (context.goods().bookRequired() && !gateway.hasBooked(context.collectionId(), context.buyerId())) {
             throw new BizException(OrderErrorCode.NOT_BOOKED);
         }
+        return context;
     }
 }

@@ -6,7 +6,7 @@ import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.TradeGateway;
 
 /** The collection is on sale, its sale time has come, and its price is the one the buyer saw. */
-public class GoodsValidator extends BuyValidator {
+public class GoodsValidator implements BuyValidator {
 
     private final TradeGateway gateway;
 
@@ -15,7 +15,7 @@ public class GoodsValidator extends BuyValidator {
     }
 
     @Override
-    protected void check(BuyContext context) {
+    public BuyContext check(BuyContext context) {
         Goods goods = gateway.goods(context.collectionId());
         if (!goods.onSale()) {
             throw new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
@@ -26,6 +26,6 @@ public class GoodsValidator extends BuyValidator {
         if (context.expectedPrice() == null || goods.price().compareTo(context.expectedPrice()) != 0) {
             throw new BizException(OrderErrorCode.PRICE_CHANGED);
         }
-        context.goods(goods);
+        return context.withGoods(goods);
     }
 }

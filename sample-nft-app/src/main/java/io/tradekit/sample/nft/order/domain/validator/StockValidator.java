@@ -5,10 +5,12 @@ import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.StockGateway;
 
 /**
- * A cheap pre-check that the Redis stock can still cover the quantity, so a sold-out sale refuses
- * before a half message is sent. Not a reservation: the Lua deduction decides.
+ * The first rule: the sale's stock can still cover the quantity. This instance's sold-out flag answers
+ * without any I/O; otherwise one Redis read. So a sold-out sale is refused before the buyer and the
+ * collection are read from their databases and before a half message is sent. Not a reservation:
+ * the Lua deduction decides.
  */
-public class StockValidator extends BuyValidator {
+public class StockValidator implements BuyValidator {
 
     private final StockGateway stock;
 
@@ -17,7 +19,10 @@ public class StockValidator extends BuyValidator {
     }
 
     @Override
-    protected void check(BuyContext context) {
+    public BuyContext check(BuyContext context) {
+        if (stock.knownSoldOut(context.collectionId(), context.quantity())) {
+            throw new BizException(OrderErrorCode.SOLD_OUT);
+        }
         long left = stock.cacheStock(context.collectionId());
         if (left < 0) {
             throw new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
@@ -25,5 +30,6 @@ public class StockValidator extends BuyValidator {
         if (left < context.quantity()) {
             throw new BizException(OrderErrorCode.SOLD_OUT);
         }
+        return context;
     }
 }

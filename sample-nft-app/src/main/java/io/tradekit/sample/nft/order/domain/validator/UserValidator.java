@@ -6,7 +6,7 @@ import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.TradeGateway;
 
 /** The buyer exists, is not frozen and passed real-name authentication. */
-public class UserValidator extends BuyValidator {
+public class UserValidator implements BuyValidator {
 
     private final TradeGateway gateway;
 
@@ -15,7 +15,7 @@ public class UserValidator extends BuyValidator {
     }
 
     @Override
-    protected void check(BuyContext context) {
+    public BuyContext check(BuyContext context) {
         Buyer buyer = gateway.buyer(context.buyerId());
         if (buyer.frozen()) {
             throw new BizException(OrderErrorCode.USER_NOT_ALLOWED);
@@ -23,6 +23,6 @@ public class UserValidator extends BuyValidator {
         if (!buyer.realNameDone()) {
             throw new BizException(OrderErrorCode.REAL_NAME_REQUIRED);
         }
-        context.buyer(buyer);
+        return context.withBuyer(buyer);
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The buy validator chain (chain of responsibility): each {@link io.tradekit.sample.nft.order.domain.validator.BuyValidator}
- * checks one rule and hands over to the next. The chain is assembled in configuration, so a new rule
- * is one class and one registration.
+ * The buy rules (chain of responsibility): each {@link io.tradekit.sample.nft.order.domain.validator.BuyValidator}
+ * checks one rule on an immutable {@link io.tradekit.sample.nft.order.domain.validator.BuyContext};
+ * {@link io.tradekit.sample.nft.order.domain.validator.BuyChain} runs them in order. The application
+ * layer assembles the chain, so a new rule is one class and one line there.
  */
 package io.tradekit.sample.nft.order.domain.validator;

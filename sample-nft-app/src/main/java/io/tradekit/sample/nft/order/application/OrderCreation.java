@@ -1,37 +1,37 @@
 package io.tradekit.sample.nft.order.application;
 
-import io.tradekit.core.error.BizException;
 import io.tradekit.sample.nft.order.domain.Order;
-import io.tradekit.sample.nft.order.domain.OrderErrorCode;
 import io.tradekit.sample.nft.order.domain.OrderRepository;
 import io.tradekit.sample.nft.order.domain.OrderState;
 import io.tradekit.sample.nft.order.domain.StockGateway;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The work behind the order messages: local transactions, check-backs, consumers and dead letters. */
+/**
+ * The steps of the create message a buy sends ({@link BuyService}), each called by its entry in
+ * {@code order.listener}: local transaction, check-back, consumer, dead letter.
+ */
 @Service
-public class OrderMessageService {
+public class OrderCreation {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderMessageService.class);
+    private static final Logger log = LoggerFactory.getLogger(OrderCreation.class);
 
     private final OrderRepository orders;
     private final StockGateway stock;
 
-    public OrderMessageService(OrderRepository orders, StockGateway stock) {
+    public OrderCreation(OrderRepository orders, StockGateway stock) {
         this.orders = orders;
         this.stock = stock;
     }
 
     /**
-     * Create's local transaction: the Redis deduction (a business exception: nothing changed), then the
-     * accepted order recorded as CREATING so its buyer can read it at once. The record is a convenience
-     * of the read side: when it cannot be written the buy still commits, and the consumer writes the order.
+     * Local transaction: the Redis deduction (a business exception: nothing changed), then the accepted
+     * order recorded as CREATING so its buyer can read it at once. The record is a convenience of the
+     * read side: when it cannot be written the buy still commits, and the consumer writes the order.
      */
     public void holdStock(OrderMessages.Create message) {
         stock.deductCache(message.collectionId(), message.buyerId(), message.identifier(), message.quantity());
@@ -43,18 +43,18 @@ public class OrderMessageService {
         }
     }
 
-    /** Create's check-back: did the Redis deduction happen? */
+    /** Check-back: did the Redis deduction happen? */
     public boolean stockHeld(OrderMessages.Create message) {
         return stock.cacheDeducted(message.collectionId(), message.identifier());
     }
 
     /**
-     * Create's consumer, in the consumer guard's transaction: DB stock and inventory flow, then the
-     * accepted order CREATING → CREATED (or inserted CREATED when the buy could not record it). Everything
-     * is once per order even without the guard.
+     * Consumer, in the consumer guard's transaction: DB stock and inventory flow, then the accepted order
+     * CREATING → CREATED (or inserted CREATED when the buy could not record it). Everything is once per
+     * order even without the guard.
      */
     @Transactional
-    public void createOrder(OrderMessages.Create m) {
+    public void write(OrderMessages.Create m) {
         stock.deductDb(m.collectionId(), m.orderId(), m.identifier(), m.quantity());
         Instant now = Instant.now();
         if (orders.transit(m.orderId(), OrderState.CREATING, OrderState.CREATED, "CREATE", now, null)
@@ -66,33 +66,10 @@ public class OrderMessageService {
         orders.transit(m.orderId(), OrderState.CREATING, OrderState.CREATED, "CREATE", now, null);
     }
 
-    /** Create's dead letter: the order will never be written: CREATING → FAILED and the Redis stock back. */
+    /** Dead letter: the order will never be written: CREATING → FAILED and the Redis stock back. */
     @Transactional
-    public void releaseStock(OrderMessages.Create m) {
+    public void release(OrderMessages.Create m) {
         orders.transit(m.orderId(), OrderState.CREATING, OrderState.FAILED, "FAIL", Instant.now(), null);
-        stock.restoreCache(m.collectionId(), m.buyerId(), m.identifier(), m.quantity());
-    }
-
-    /** Cancel's local transaction: CREATED → CANCELLED/CLOSED with its flow row, or refused. */
-    @Transactional
-    public void endOrder(OrderMessages.Cancel m) {
-        OrderState to = OrderState.valueOf(m.to());
-        if (!orders.transit(m.orderId(), OrderState.CREATED, to, to == OrderState.CLOSED ? "TIMEOUT" : "CANCEL",
-                Instant.now(), null)) {
-            throw new BizException(OrderErrorCode.ORDER_STATE_CHANGED);
-        }
-    }
-
-    /** Cancel's check-back: did the order end? */
-    public boolean orderEnded(OrderMessages.Cancel m) {
-        Optional<Order> order = orders.findById(m.orderId());
-        return order.isPresent() && order.get().state().ended();
-    }
-
-    /** Cancel's consumer, in the guard's transaction: DB stock back once, then Redis stock back (idempotent). */
-    @Transactional
-    public void restoreStock(OrderMessages.Cancel m) {
-        stock.restoreDb(m.collectionId(), m.orderId(), m.identifier(), m.quantity());
         stock.restoreCache(m.collectionId(), m.buyerId(), m.identifier(), m.quantity());
     }
 

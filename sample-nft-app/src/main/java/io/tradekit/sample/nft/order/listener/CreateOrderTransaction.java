@@ -1,22 +1,22 @@
-package io.tradekit.sample.nft.order.infrastructure;
+package io.tradekit.sample.nft.order.listener;
 
-import io.tradekit.sample.nft.order.application.OrderMessageService;
+import io.tradekit.sample.nft.order.application.OrderCreation;
 import io.tradekit.sample.nft.order.application.OrderMessages;
 import io.tradekit.txmsg.LocalTransactionHandler;
 import io.tradekit.txmsg.TransactionOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * Local transaction of a buy: deduct the Redis stock (refused → rollback; a failure of unknown
+ * Entry of the broker's calls for a buy's create message. Local transaction of a buy: deduct the Redis stock (refused → rollback; a failure of unknown
  * outcome → UNKNOWN), and the check-back asks whether the deduction record exists.
  */
 @Component
-class CreateOrderTransaction implements LocalTransactionHandler<OrderMessages.Create> {
+public class CreateOrderTransaction implements LocalTransactionHandler<OrderMessages.Create> {
 
-    private final OrderMessageService service;
+    private final OrderCreation creation;
 
-    CreateOrderTransaction(OrderMessageService service) {
-        this.service = service;
+    CreateOrderTransaction(OrderCreation creation) {
+        this.creation = creation;
     }
 
     @Override
@@ -26,12 +26,12 @@ class CreateOrderTransaction implements LocalTransactionHandler<OrderMessages.Cr
 
     @Override
     public TransactionOutcome execute(OrderMessages.Create payload) {
-        service.holdStock(payload);
+        creation.holdStock(payload);
         return TransactionOutcome.COMMIT;
     }
 
     @Override
     public TransactionOutcome check(OrderMessages.Create payload) {
-        return service.stockHeld(payload) ? TransactionOutcome.COMMIT : TransactionOutcome.ROLLBACK;
+        return creation.stockHeld(payload) ? TransactionOutcome.COMMIT : TransactionOutcome.ROLLBACK;
     }
 }

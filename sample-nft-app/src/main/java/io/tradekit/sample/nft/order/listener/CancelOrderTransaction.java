@@ -1,22 +1,22 @@
-package io.tradekit.sample.nft.order.infrastructure;
+package io.tradekit.sample.nft.order.listener;
 
-import io.tradekit.sample.nft.order.application.OrderMessageService;
+import io.tradekit.sample.nft.order.application.OrderEnding;
 import io.tradekit.sample.nft.order.application.OrderMessages;
 import io.tradekit.txmsg.LocalTransactionHandler;
 import io.tradekit.txmsg.TransactionOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * Local transaction of a cancel or close: the order ends in the database (refused when it is no
+ * Entry of the broker's calls for a cancel message. Local transaction of a cancel or close: the order ends in the database (refused when it is no
  * longer CREATED); the check-back asks whether it ended.
  */
 @Component
 class CancelOrderTransaction implements LocalTransactionHandler<OrderMessages.Cancel> {
 
-    private final OrderMessageService service;
+    private final OrderEnding ending;
 
-    CancelOrderTransaction(OrderMessageService service) {
-        this.service = service;
+    CancelOrderTransaction(OrderEnding ending) {
+        this.ending = ending;
     }
 
     @Override
@@ -26,12 +26,12 @@ class CancelOrderTransaction implements LocalTransactionHandler<OrderMessages.Ca
 
     @Override
     public TransactionOutcome execute(OrderMessages.Cancel payload) {
-        service.endOrder(payload);
+        ending.end(payload);
         return TransactionOutcome.COMMIT;
     }
 
     @Override
     public TransactionOutcome check(OrderMessages.Cancel payload) {
-        return service.orderEnded(payload) ? TransactionOutcome.COMMIT : TransactionOutcome.ROLLBACK;
+        return ending.ended(payload) ? TransactionOutcome.COMMIT : TransactionOutcome.ROLLBACK;
     }
 }

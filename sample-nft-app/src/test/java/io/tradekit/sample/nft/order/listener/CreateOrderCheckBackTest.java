@@ -1,9 +1,10 @@
-package io.tradekit.sample.nft.order.infrastructure;
+package io.tradekit.sample.nft.order.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.inventory.application.InventoryService;
+import io.tradekit.stock.StockService;
 import io.tradekit.sample.nft.order.TradingClient;
 import io.tradekit.sample.nft.order.application.OrderMessages;
 import io.tradekit.txmsg.TransactionOutcome;
@@ -30,6 +31,10 @@ class CreateOrderCheckBackTest {
     @Autowired
     InventoryService inventory;
 
+    /** The Redis stock as the inventory keeps it (item {@code nft:<collectionId>}). */
+    @Autowired
+    StockService redisStock;
+
     @Test
     void commitsExactlyWhenTheRedisDeductionHappened() {
         TradingClient client = new TradingClient(port);
@@ -45,6 +50,6 @@ class CreateOrderCheckBackTest {
         assertThat(transaction.check(payload)).isEqualTo(TransactionOutcome.COMMIT);
         // Replaying the local transaction (a redelivered execute) deducts nothing more.
         assertThat(transaction.execute(payload)).isEqualTo(TransactionOutcome.COMMIT);
-        assertThat(inventory.cacheStock(collectionId)).hasValue(1);
+        assertThat(redisStock.get("nft:" + collectionId)).hasValue(1);
     }
 }
