@@ -6,6 +6,7 @@ import io.tradekit.core.error.ErrorCode;
 import io.tradekit.core.web.FailureResponses;
 import io.tradekit.idempotent.web.IdempotentTokenFilter;
 import io.tradekit.sample.nft.order.application.BuyService;
+import io.tradekit.sample.nft.shared.metrics.RefusalMeters;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,10 +34,13 @@ class SoldOutBuyGate implements HandlerInterceptor {
 
     private final BuyService buying;
     private final ObjectMapper json;
+    private final RefusalMeters refusals;
 
-    SoldOutBuyGate(BuyService buying, ObjectMapper json) {
+    /** @param refusals counts this gate's answers with the controller's refusals (null: not counted) */
+    SoldOutBuyGate(BuyService buying, ObjectMapper json, RefusalMeters refusals) {
         this.buying = buying;
         this.json = json;
+        this.refusals = refusals;
     }
 
     @Override
@@ -68,6 +72,9 @@ class SoldOutBuyGate implements HandlerInterceptor {
         Optional<ErrorCode> refusal = buying.refusalFromMemory(collectionId.longValue(), quantity.intValue());
         if (refusal.isEmpty()) {
             return true;
+        }
+        if (refusals != null) {
+            refusals.refused(refusal.get());
         }
         FailureResponses.write(response, UNPROCESSABLE, refusal.get(), refusal.get().getMessage());
         return false;

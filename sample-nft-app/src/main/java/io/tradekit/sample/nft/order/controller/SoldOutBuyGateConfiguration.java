@@ -2,6 +2,8 @@ package io.tradekit.sample.nft.order.controller;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.sample.nft.order.application.BuyService;
+import io.tradekit.sample.nft.shared.metrics.RefusalMeters;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -19,18 +21,20 @@ class SoldOutBuyGateConfiguration implements WebMvcConfigurer {
     private final BuyService buying;
     private final ObjectMapper json;
     private final int tokenCheckOrder;
+    private final ObjectProvider<RefusalMeters> refusals;
 
-    SoldOutBuyGateConfiguration(BuyService buying, ObjectMapper json,
+    SoldOutBuyGateConfiguration(BuyService buying, ObjectMapper json, ObjectProvider<RefusalMeters> refusals,
                                 @Value("${tradekit.idempotent.interceptor-order:" + (Ordered.LOWEST_PRECEDENCE - 1000)
                                         + "}") int tokenCheckOrder) {
         this.buying = buying;
         this.json = json;
         this.tokenCheckOrder = tokenCheckOrder;
+        this.refusals = refusals;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SoldOutBuyGate(buying, json)).addPathPatterns(SoldOutBuyGate.PATH)
+        registry.addInterceptor(new SoldOutBuyGate(buying, json, refusals.getIfAvailable())).addPathPatterns(SoldOutBuyGate.PATH)
                 .order(tokenCheckOrder - 1);
     }
 }
