@@ -106,9 +106,9 @@ class ChainLedgerTest {
             events.publishEvent(rolledBack);
             status.setRollbackOnly();
         });
-        OrderPaidEvent none = new OrderPaidEvent(randomId(), buyer, randomId(), 0, null);
-        OrderPaidEvent tooMany = new OrderPaidEvent(randomId(), buyer, randomId(), 101, null);
-        OrderPaidEvent negativeBuyer = new OrderPaidEvent(randomId(), -buyer, randomId(), 1, null);
+        OrderPaidEvent none = new OrderPaidEvent(randomId(), buyer, randomId(), 0, null, null);
+        OrderPaidEvent tooMany = new OrderPaidEvent(randomId(), buyer, randomId(), 101, null, null);
+        OrderPaidEvent negativeBuyer = new OrderPaidEvent(randomId(), -buyer, randomId(), 1, null, null);
 
         for (OrderPaidEvent invalid : List.of(none, tooMany, negativeBuyer)) {
             publishInTransaction(transactions, events, invalid); // must not fail the payment

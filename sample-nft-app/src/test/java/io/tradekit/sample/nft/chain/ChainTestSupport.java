@@ -22,7 +22,7 @@ final class ChainTestSupport {
     }
 
     static OrderPaidEvent paidOrder(long buyerId, int quantity) {
-        return new OrderPaidEvent(randomId(), buyerId, randomId(), quantity, Instant.ofEpochMilli(1_790_000_000_000L));
+        return new OrderPaidEvent(randomId(), buyerId, randomId(), quantity, Instant.ofEpochMilli(1_790_000_000_000L), null);
     }
 
     /** Publishes the event the way the order context does: inside the payment's transaction. */

@@ -69,6 +69,10 @@ public class OrderPaidListener implements DisposableBean {
     }
 
     private void mint(OrderPaidEvent event) {
+        // This pool's lines carry the payment's trace id; this one names the buy's, so an operator goes from
+        // the HTTP buy to its NFTs (and back) with one id.
+        log.info("Minting paid order {} (bought under trace {})", event.orderId(),
+                event.buyTraceId() == null ? "unknown" : event.buyTraceId());
         try {
             commands.mint(new MintNftCommand(event.orderId(), event.buyerId(), event.collectionId(),
                     event.quantity(), event.paidAt()));

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param collectionId the collection the NFTs belong to
  * @param quantity     how many NFTs the order bought
  * @param paidAt       when the payment was confirmed
+ * @param buyTraceId   the trace id of the buy that created the order, or {@code null} (older orders)
  */
-public record OrderPaidEvent(long orderId, long buyerId, long collectionId, int quantity, Instant paidAt) {
+public record OrderPaidEvent(long orderId, long buyerId, long collectionId, int quantity, Instant paidAt,
+                             String buyTraceId) {
 }

@@ -1,5 +1,6 @@
 package io.tradekit.sample.nft.order.application;
 
+import io.tradekit.core.trace.TraceId;
 import io.tradekit.sample.nft.order.domain.Order;
 import io.tradekit.sample.nft.order.domain.OrderRepository;
 import io.tradekit.sample.nft.order.domain.OrderState;
@@ -76,6 +77,9 @@ public class OrderCreation {
     private static Order order(OrderMessages.Create m, OrderState state) {
         BigDecimal amount = m.unitPrice().multiply(BigDecimal.valueOf(m.quantity()));
         return new Order(m.orderId(), m.buyerId(), m.collectionId(), m.collectionName(), m.quantity(), m.unitPrice(),
-                amount, m.identifier(), state, null, Instant.ofEpochMilli(m.createdAt()), null);
+                amount, m.identifier(), state, null, Instant.ofEpochMilli(m.createdAt()), null,
+                // The buy's id: on the buyer's thread in the local transaction, restored from the message
+                // (tradekit-trace-id) in the consumer and the check-back.
+                TraceId.current());
     }
 }

@@ -57,7 +57,8 @@ public class PayService {
             // Closed or cancelled meanwhile: the mock channel needs no refund; a real one would refund payNo.
             throw new BizException(OrderErrorCode.ORDER_STATE_CHANGED);
         }
-        events.publishEvent(new OrderPaidEvent(orderId, buyerId, order.collectionId(), order.quantity(), paidAt));
+        events.publishEvent(new OrderPaidEvent(orderId, buyerId, order.collectionId(), order.quantity(), paidAt,
+                order.buyTraceId()));
         return OrderQueryService.view(orders.findById(orderId).orElseThrow());
     }
 }

@@ -18,8 +18,9 @@ import java.time.Instant;
  * @param payNo          the payment channel's reference, once paid
  * @param createdAt      when the buy was accepted
  * @param paidAt         when it was paid, or {@code null}
+ * @param buyTraceId     the trace id of the HTTP buy that created it ({@code X-Trace-Id}), or {@code null}
  */
 public record Order(long id, long buyerId, long collectionId, String collectionName, int quantity,
                     BigDecimal unitPrice, BigDecimal amount, String identifier, OrderState state, String payNo,
-                    Instant createdAt, Instant paidAt) {
+                    Instant createdAt, Instant paidAt, String buyTraceId) {
 }

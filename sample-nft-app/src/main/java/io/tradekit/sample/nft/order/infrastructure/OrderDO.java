@@ -21,6 +21,7 @@ public class OrderDO {
     private String identifier;
     private String state;
     private String payNo;
+    private String buyTraceId;
     private LocalDateTime createdAt;
     private LocalDateTime paidAt;
     private LocalDateTime closedAt;
@@ -43,6 +44,8 @@ public class OrderDO {
     public void setIdentifier(String identifier) { this.identifier = identifier; }
     public String getState() { return state; }
     public void setState(String state) { this.state = state; }
+    public String getBuyTraceId() { return buyTraceId; }
+    public void setBuyTraceId(String buyTraceId) { this.buyTraceId = buyTraceId; }
     public String getPayNo() { return payNo; }
     public void setPayNo(String payNo) { this.payNo = payNo; }
     public LocalDateTime getCreatedAt() { return createdAt; }

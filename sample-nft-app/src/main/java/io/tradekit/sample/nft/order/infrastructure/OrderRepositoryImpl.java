@@ -39,6 +39,7 @@ class OrderRepositoryImpl implements OrderRepository {
         row.setAmount(o.amount());
         row.setIdentifier(o.identifier());
         row.setState(o.state().name());
+        row.setBuyTraceId(o.buyTraceId());
         row.setCreatedAt(utc(o.createdAt()));
         try {
             mapper.insert(row);
@@ -85,6 +86,6 @@ class OrderRepositoryImpl implements OrderRepository {
     private static Order toOrder(OrderDO r) {
         return new Order(r.getId(), r.getBuyerId(), r.getCollectionId(), r.getCollectionName(), r.getQuantity(),
                 r.getUnitPrice(), r.getAmount(), r.getIdentifier(), OrderState.valueOf(r.getState()), r.getPayNo(),
-                instant(r.getCreatedAt()), instant(r.getPaidAt()));
+                instant(r.getCreatedAt()), instant(r.getPaidAt()), r.getBuyTraceId());
     }
 }

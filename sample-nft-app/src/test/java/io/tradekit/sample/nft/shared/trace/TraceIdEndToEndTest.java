@@ -94,14 +94,19 @@ class TraceIdEndToEndTest {
                 assertThat(lines(traceId, "io.tradekit.txmsg.consumer.MessageRunner"))
                         .anyMatch(line -> line.contains("handled message key order-create-" + orderId + " ")));
 
-        // The client continues its trace with the payment: the mint, on the chain's pool, carries it too.
-        HttpResponse<String> paid = post("/trade/pay", buyer, client.token(buyer, "pay"), traceId,
+        // The payment is a request of its own (a trace of its own); the mint, on the chain's pool, carries the
+        // payment's id and names the buy's, read from the order the buy wrote.
+        HttpResponse<String> paid = post("/trade/pay", buyer, client.token(buyer, "pay"), null,
                 Map.of("orderId", orderId));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
-        assertThat(paid.headers().firstValue(TraceIdFilter.HEADER)).hasValue(traceId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(lines(traceId, "io.tradekit.sample.nft.chain.application.ChainCommandService"))
-                        .contains("Minted 1 NFT(s) for order " + orderId));
+        String paymentTraceId = paid.headers().firstValue(TraceIdFilter.HEADER).orElseThrow();
+        assertThat(paymentTraceId).isNotEqualTo(traceId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(lines(paymentTraceId, "io.tradekit.sample.nft.chain.listener.OrderPaidListener"))
+                    .contains("Minting paid order " + orderId + " (bought under trace " + traceId + ")");
+            assertThat(lines(paymentTraceId, "io.tradekit.sample.nft.chain.application.ChainCommandService"))
+                    .contains("Minted 1 NFT(s) for order " + orderId);
+        });
         assertThat(events(traceId)).as("every line carrying the id is from this buy's path")
                 .allMatch(e -> !e.getThreadName().startsWith("main"));
     }
