@@ -7,6 +7,7 @@ import io.tradekit.devservices.redis.RedisDevService;
 import io.tradekit.devservices.redis.RedisSettings;
 import io.tradekit.devservices.spring.DevServicesInitializer;
 import io.tradekit.devservices.support.FreePorts;
+import io.tradekit.devservices.support.SilentServer;
 import io.tradekit.stock.StockCommand;
 import io.tradekit.stock.StockService;
 import io.tradekit.stock.autoconfigure.StockAutoConfiguration;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tradekit.devservices.support.FreePorts;
+import io.tradekit.devservices.support.SilentServer;
 import io.tradekit.txmsg.consumer.MessageContext;
 import io.tradekit.txmsg.consumer.TransactionalMessageConsumer;
 import java.nio.charset.StandardCharsets;
