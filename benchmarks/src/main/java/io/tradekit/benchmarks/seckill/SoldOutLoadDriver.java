@@ -133,14 +133,19 @@ public final class SoldOutLoadDriver {
             }
             int[] nextBuyer = {1 + threads};
             List<LoadPhase.Result> pass = new ArrayList<>();
+            ServersCpu serversCpu = new ServersCpu(servers.pid());
             pass.add(LoadPhase.run("public GET /collections/{id}" + tag, pidA, threads, time, maxCalls,
                     (t, i) -> LoadPhase.outcome(clientA.get("/collections/" + readOnly, null))));
+            serversCpu.mark();
             pass.add(LoadPhase.run("logged-in GET /user/me" + tag, pidA, threads, time, maxCalls,
                     (t, i) -> LoadPhase.outcome(clientA.get("/user/me", phaseSessions.get(1 + t)))));
+            serversCpu.mark();
             pass.add(LoadPhase.run("GET /idempotent/token?scene=buy" + tag, pidA, threads, time, maxCalls,
                     (t, i) -> LoadPhase.outcome(clientA.get("/idempotent/token?scene=buy", phaseSessions.get(1 + t)))));
+            serversCpu.mark();
             pass.add(LoadPhase.run("token + buy, SOLD OUT (pairs)" + tag, pidA, threads, time, maxCalls,
                     (t, i) -> pair(clientA, phaseSessions.get(1 + t), soldOutBody)));
+            serversCpu.mark();
             pass.add(LoadPhase.run("token + buy with stock (pairs)" + tag, pidA, threads, time, maxCalls, (t, i) -> {
                 if (bought[t] == SeckillLoadDriver.BUYS_PER_BUYER) {
                     synchronized (nextBuyer) {
@@ -151,9 +156,11 @@ public final class SoldOutLoadDriver {
                 bought[t]++;
                 return pair(clientA, phaseSessions.get(buyer[t] % PHASE_BUYERS), plentyBody);
             }));
+            serversCpu.mark();
             for (LoadPhase.Result result : pass) {
                 System.out.println(result.line());
             }
+            System.out.println(serversCpu.line(pass));
             if (!warmup) {
                 measured.addAll(pass);
             }
@@ -327,5 +334,38 @@ public final class SoldOutLoadDriver {
             options.put(args[i].substring(2), args[i + 1]);
         }
         return options;
+    }
+
+    /**
+     * The shared servers' CPU (broker, H2, Redis, ZooKeeper: one process) per call of each phase, beside the
+     * app's: on 2 cores the servers take what the app does not, so an app-only number hides where a buy's
+     * cost went.
+     */
+    private static final class ServersCpu {
+
+        private final long pid;
+        private final List<Double> millis = new ArrayList<>();
+        private double last;
+
+        ServersCpu(long pid) {
+            this.pid = pid;
+            this.last = ProcessCpu.millis(pid);
+        }
+
+        /** Ends the phase that just ran (the phases run back to back). */
+        void mark() {
+            double now = ProcessCpu.millis(pid);
+            millis.add(now - last);
+            last = now;
+        }
+
+        String line(List<LoadPhase.Result> phases) {
+            StringBuilder line = new StringBuilder("shared servers CPU ms/call:");
+            for (int i = 0; i < phases.size(); i++) {
+                line.append(String.format(Locale.ROOT, " %s %.2f;", phases.get(i).name(),
+                        millis.get(i) / Math.max(1, phases.get(i).calls())));
+            }
+            return line.toString();
+        }
     }
 }
