@@ -247,6 +247,22 @@ abstract class CacheAcrossInstancesContract {
     }
 
     @Test
+    void aNullFoundInRedisIsKeptLocallyNoLongerThanNullExpire() {
+        // As another instance's load leaves it: a cached null in Redis with one second to live.
+        levels(a, "userCache")[1].PUT(405L, null, 1, TimeUnit.SECONDS);
+        assertThat(levels(a, "userCache")[0].GET(405L).isSuccess()).as("not yet in A's local level").isFalse();
+        int loads = onA.loads();
+        assertThat(onA.get(405)).isNull();
+        assertThat(onA.loads()).as("the null came from Redis").isEqualTo(loads);
+        assertThat(levels(a, "userCache")[0].GET(405L).isSuccess()).as("copied into A's local level").isTrue();
+
+        UserService.insert(jdbc, 405, "created-after");
+        // The local expire is 60 s here; the copy must expire with the null, about a second from now.
+        Poll.until(Duration.ofSeconds(5), () -> "created-after".equals(UserService.nameOf(onA.get(405))),
+                "A sees the row created after a null it copied from Redis");
+    }
+
+    @Test
     void refreshingCachesStopRefreshingKeysNobodyReads() {
         onA.get(1);
         Cache<?, ?> face = a.getBean(CacheManager.class).getCache("default", "userCache");

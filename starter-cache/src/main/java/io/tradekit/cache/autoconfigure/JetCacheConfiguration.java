@@ -8,6 +8,7 @@ import com.alicp.jetcache.anno.support.ConfigProvider;
 import com.alicp.jetcache.anno.support.EncoderParser;
 import com.alicp.jetcache.anno.support.GlobalCacheConfig;
 import com.alicp.jetcache.embedded.CaffeineCacheBuilder;
+import com.alicp.jetcache.embedded.EmbeddedCacheConfig;
 import com.alicp.jetcache.external.ExternalCacheBuilder;
 import com.alicp.jetcache.support.Fastjson2KeyConvertor;
 import com.alicp.jetcache.template.CacheMonitorInstaller;
@@ -20,8 +21,10 @@ import io.tradekit.cache.serial.AllowListKryoCodec;
 import io.tradekit.cache.serial.ClassAllowList;
 import io.tradekit.cache.support.AllowListEncoderParser;
 import io.tradekit.cache.support.CacheDefaults;
+import io.tradekit.cache.support.ShortNullCaffeineCache;
 import io.tradekit.cache.support.TradekitCacheManager;
 import io.tradekit.cache.support.TradekitConfigProvider;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +87,14 @@ class JetCacheConfiguration {
                                         AllowListKryoCodec codec, RemoteBreaker breaker, BeanFactory beanFactory) {
         long remoteExpireMillis = properties.getRemote().getExpire().toMillis();
         // Local keys stay the key objects themselves (no conversion on the hot path); remote keys are JSON.
-        CacheBuilder local = CaffeineCacheBuilder.createCaffeineCacheBuilder()
+        CaffeineCacheBuilder.CaffeineCacheBuilderImpl local = CaffeineCacheBuilder.createCaffeineCacheBuilder()
                 .limit(properties.getLocal().getLimit())
                 .expireAfterWrite(remoteExpireMillis, TimeUnit.MILLISECONDS);
+        if (properties.isCacheNullValues()) {
+            // A null copied up from Redis keeps the short null-expire, not the local level's expire.
+            Duration nullExpire = properties.getNullExpire();
+            local.buildFunc(config -> new ShortNullCaffeineCache<>((EmbeddedCacheConfig<Object, Object>) config, nullExpire));
+        }
         Map<String, CacheBuilder> locals = new HashMap<>();
         locals.put(AREA, local);
         Map<String, CacheBuilder> remotes = new HashMap<>();

@@ -298,6 +298,10 @@ public class TradekitCacheProperties {
     }
 
     public void setNullExpire(Duration nullExpire) {
+        if (nullExpire == null || nullExpire.isZero() || nullExpire.isNegative()) {
+            throw new IllegalArgumentException("tradekit.cache.null-expire must be positive (e.g. 10s), was " + nullExpire
+                    + "; set tradekit.cache.cache-null-values=false to not cache nulls");
+        }
         this.nullExpire = nullExpire;
     }
 

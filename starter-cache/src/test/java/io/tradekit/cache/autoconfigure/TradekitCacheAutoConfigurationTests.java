@@ -263,6 +263,18 @@ class TradekitCacheAutoConfigurationTests {
     }
 
     @Test
+    void nullExpireMustBePositive() {
+        for (String bad : new String[] {"tradekit.cache.null-expire=0s", "tradekit.cache.null-expire=-1s"}) {
+            runner.withBean(RedissonClient.class, () -> redisson).withPropertyValues(bad)
+                    .run(context -> assertThat(context).as(bad).hasFailed().getFailure().rootCause()
+                            .hasMessageContaining("tradekit.cache.null-expire must be positive"));
+        }
+        runner.withBean(RedissonClient.class, () -> redisson).withPropertyValues("tradekit.cache.null-expire=soon")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("tradekit.cache.null-expire"));
+    }
+
+    @Test
     void lettuceTimeoutsMustBePositive() {
         for (String bad : new String[] {"tradekit.cache.remote.lettuce.command-timeout=0s",
                 "tradekit.cache.remote.lettuce.command-timeout=-1s", "tradekit.cache.remote.lettuce.connect-timeout=0ms",
