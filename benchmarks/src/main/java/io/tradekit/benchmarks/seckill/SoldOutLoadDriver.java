@@ -1,5 +1,6 @@
 package io.tradekit.benchmarks.seckill;
 
+import io.tradekit.devservices.standalone.SharedServersProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tradekit.stock.redis.StockKeys;
@@ -73,7 +74,7 @@ public final class SoldOutLoadDriver {
         System.out.printf(Locale.ROOT, "%s, %d cores, load average %s%n", System.getProperty("java.vm.name") + " "
                 + Runtime.version(), Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage());
         Path target = Path.of("benchmarks/target");
-        try (SharedDevServers servers = SharedDevServers.start(target.resolve("dev-servers.properties"),
+        try (SharedServersProcess servers = SharedServersProcess.start(target.resolve("dev-servers.properties"),
                 target.resolve("dev-servers.log"), TOPICS, Duration.ofMinutes(6))) {
             System.out.printf(Locale.ROOT, "shared dev servers pid %d up after %.0f s (Redis %s, DB %s)%n", servers.pid(),
                     (System.nanoTime() - started) / 1e9, servers.redisUri(), servers.jdbcUrl());
@@ -95,7 +96,7 @@ public final class SoldOutLoadDriver {
                 ProcessCpu.loadAverage());
     }
 
-    private static void run(SharedDevServers servers, SampleAppProcess a, SampleAppProcess b, Path png, int threads,
+    private static void run(SharedServersProcess servers, SampleAppProcess a, SampleAppProcess b, Path png, int threads,
                             double seconds, double warmupSeconds, int buyers, int attempts, int items,
                             int seckillThreads, int maxCalls) throws Exception {
         SeckillClient clientA = new SeckillClient(a.httpPort());
@@ -223,7 +224,7 @@ public final class SoldOutLoadDriver {
     }
 
     /** Waits until the collection's order rows stop growing (the consumers drained), 3 minutes at most. */
-    private static void awaitQuiet(SharedDevServers servers, long collection) throws Exception {
+    private static void awaitQuiet(SharedServersProcess servers, long collection) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         long last = -1;
         long begin = System.nanoTime();
@@ -239,7 +240,7 @@ public final class SoldOutLoadDriver {
         }
     }
 
-    static long orders(SharedDevServers servers, long collection) throws Exception {
+    static long orders(SharedServersProcess servers, long collection) throws Exception {
         try (Connection db = DriverManager.getConnection(servers.jdbcUrl(), "sa", "");
              PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM nft_order WHERE collection_id = ?")) {
             count.setLong(1, collection);
@@ -255,7 +256,7 @@ public final class SoldOutLoadDriver {
      * committed), as many order rows once the consumers drained, one buyer per order at most the items,
      * Redis stock 0.
      */
-    private static String verify(SharedDevServers servers, long seckill, int items, TwoInstanceSeckill.Result result)
+    private static String verify(SharedServersProcess servers, long seckill, int items, TwoInstanceSeckill.Result result)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         long orders = orders(servers, seckill);

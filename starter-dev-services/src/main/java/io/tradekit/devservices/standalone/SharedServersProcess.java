@@ -1,6 +1,5 @@
-package io.tradekit.benchmarks.seckill;
+package io.tradekit.devservices.standalone;
 
-import io.tradekit.devservices.standalone.DevServersMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,24 +10,26 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The shared dev servers ({@link DevServersMain}) as a child JVM from this benchmark's own jar: Redis,
- * RocketMQ, ZooKeeper and an H2 TCP server that several sample app processes use together, through
- * the address file the apps import ({@code --spring.config.import=file:<path>}).
+ * The shared dev servers ({@link DevServersMain}) as a child JVM started from the caller's own
+ * classpath: Redis, RocketMQ, ZooKeeper and an H2 TCP server that several application processes use
+ * together, through the address file the apps import ({@code --spring.config.import=file:<path>}).
+ * For tests and load drivers that start application processes of their own; the child is stopped
+ * (SIGTERM, then killed) on {@link #close()} and at this JVM's exit, so it never outlives the caller.
  */
-final class SharedDevServers implements AutoCloseable {
+public final class SharedServersProcess implements AutoCloseable {
 
     private final Process process;
     private final Path file;
     private final Properties addresses;
 
-    private SharedDevServers(Process process, Path file, Properties addresses) {
+    private SharedServersProcess(Process process, Path file, Properties addresses) {
         this.process = process;
         this.file = file;
         this.addresses = addresses;
     }
 
     /** Starts the launcher and waits (at most {@code timeout}) for its address file. */
-    static SharedDevServers start(Path file, Path log, List<String> topics, Duration timeout)
+    public static SharedServersProcess start(Path file, Path log, List<String> topics, Duration timeout)
             throws IOException, InterruptedException {
         Files.deleteIfExists(file);
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -36,7 +37,7 @@ final class SharedDevServers implements AutoCloseable {
         Process process = new ProcessBuilder(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
                 DevServersMain.class.getName(), "--file", file.toAbsolutePath().toString(),
                 "--topics", String.join(",", topics),
-                // The production check-back timeout, as SampleAppProcess gives the in-JVM broker.
+                // The broker's production check-back timeout: under load a 1 s one turns slow commits into check-backs.
                 "--transaction-timeout", "6s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
@@ -55,7 +56,7 @@ final class SharedDevServers implements AutoCloseable {
             try (InputStream in = Files.newInputStream(file)) {
                 addresses.load(in);
             }
-            return new SharedDevServers(process, file.toAbsolutePath(), addresses);
+            return new SharedServersProcess(process, file.toAbsolutePath(), addresses);
         } catch (IOException | InterruptedException | RuntimeException e) {
             stop(process);
             throw e;
@@ -63,19 +64,30 @@ final class SharedDevServers implements AutoCloseable {
     }
 
     /** The app argument that makes a sample process use these servers (and start none of its own). */
-    String importArgument() {
+    public String importArgument() {
         return "--spring.config.import=file:" + file;
     }
 
-    String redisUri() {
+    public String redisUri() {
         return addresses.getProperty("spring.data.redis.url");
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return addresses.getProperty("spring.datasource.url");
     }
 
-    long pid() {
+    /** Every address the launcher wrote (the properties the apps import). */
+    public Properties addresses() {
+        Properties copy = new Properties();
+        copy.putAll(addresses);
+        return copy;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long pid() {
         return process.pid();
     }
 
