@@ -49,7 +49,8 @@ final class TransactionalProducerBuilder {
                 new ArrayBlockingQueue<>(check.getQueueCapacity()),
                 new CustomizableThreadFactory("tradekit-txmsg-check-"),
                 new CheckBackOverflowPolicy(metrics, TimeUnit.SECONDS.toNanos(10), System::nanoTime)));
-        TransactionListener listener = new SceneDispatchingTransactionListener(registry, codec, metrics);
+        TransactionListener listener = new SceneDispatchingTransactionListener(registry, codec, metrics,
+                check.getUndecidedWindow(), System::currentTimeMillis);
         producer.setTransactionListener(listener);
         for (TxMessageProducerCustomizer customizer : customizers) {
             customizer.customize(producer);

@@ -76,10 +76,26 @@ public class TxMessageProperties {
         /** Check-backs that may wait for a thread before new ones are refused (the broker asks again). */
         private int queueCapacity = 2000;
 
+        /**
+         * How long after its half message was sent a check-back's ROLLBACK is answered UNKNOWN instead: the
+         * local transaction may still be running, not yet committed (the broker's first check comes after its
+         * transactionTimeout, which a slow local transaction can outlive). Every local transaction must end
+         * within it; one that does not is refused or logged at ERROR. 0 turns it off (ROLLBACK at once).
+         */
+        private Duration undecidedWindow = Duration.ofSeconds(20);
+
         public int getThreads() { return threads; }
         public void setThreads(int threads) { this.threads = threads; }
         public int getQueueCapacity() { return queueCapacity; }
         public void setQueueCapacity(int queueCapacity) { this.queueCapacity = queueCapacity; }
+        public Duration getUndecidedWindow() { return undecidedWindow; }
+        public void setUndecidedWindow(Duration undecidedWindow) {
+            if (undecidedWindow == null || undecidedWindow.isNegative()) {
+                throw new IllegalArgumentException("tradekit.txmsg.check.undecided-window must be 0 or positive, was "
+                        + undecidedWindow);
+            }
+            this.undecidedWindow = undecidedWindow;
+        }
     }
 
     /** Consumer settings, shared by every TransactionalMessageConsumer bean. */

@@ -8,14 +8,26 @@ public final class LocalInvocation {
 
     private final LocalTransactionHandler<Object> handler;
     private final Object payload;
+    private final long sentAtMillis;
     private TransactionOutcome outcome;
     private Throwable failure;
 
-    /** Creates the invocation of a handler with its payload. */
-    @SuppressWarnings("unchecked")
+    /** Creates the invocation of a handler with its payload, about to be sent now. */
     public LocalInvocation(LocalTransactionHandler<?> handler, Object payload) {
+        this(handler, payload, System.currentTimeMillis());
+    }
+
+    /** Creates the invocation of a handler with its payload, whose half message is sent at {@code sentAtMillis}. */
+    @SuppressWarnings("unchecked")
+    public LocalInvocation(LocalTransactionHandler<?> handler, Object payload, long sentAtMillis) {
         this.handler = (LocalTransactionHandler<Object>) handler;
         this.payload = payload;
+        this.sentAtMillis = sentAtMillis;
+    }
+
+    /** When the send of the half message began (epoch millis): what a check-back's age is measured from. */
+    long sentAtMillis() {
+        return sentAtMillis;
     }
 
     LocalTransactionHandler<Object> handler() {

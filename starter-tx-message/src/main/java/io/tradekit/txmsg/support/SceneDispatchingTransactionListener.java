@@ -5,6 +5,8 @@ import io.tradekit.core.log.LogSanitizer;
 import io.tradekit.core.trace.TraceId;
 import io.tradekit.txmsg.LocalTransactionHandler;
 import io.tradekit.txmsg.TransactionOutcome;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.common.message.Message;
@@ -26,12 +28,27 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
     private final HandlerRegistry registry;
     private final PayloadCodec codec;
     private final TxMessageMetrics metrics;
+    private final long undecidedWindowMillis;
+    private final LongSupplier clock;
 
-    /** Creates the listener over the registered handlers. */
+    /** Creates the listener over the registered handlers, without an undecided window. */
     public SceneDispatchingTransactionListener(HandlerRegistry registry, PayloadCodec codec, TxMessageMetrics metrics) {
+        this(registry, codec, metrics, Duration.ZERO, System::currentTimeMillis);
+    }
+
+    /**
+     * Creates the listener over the registered handlers.
+     *
+     * @param undecidedWindow how long after the send a ROLLBACK of a check-back is answered UNKNOWN (0: never)
+     * @param clock           epoch milliseconds (the clock the half messages' born timestamps are on)
+     */
+    public SceneDispatchingTransactionListener(HandlerRegistry registry, PayloadCodec codec, TxMessageMetrics metrics,
+                                               Duration undecidedWindow, LongSupplier clock) {
         this.registry = registry;
         this.codec = codec;
         this.metrics = metrics;
+        this.undecidedWindowMillis = undecidedWindow.toMillis();
+        this.clock = clock;
     }
 
     @Override
@@ -39,6 +56,14 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
         if (!(arg instanceof LocalInvocation invocation)) {
             log.error("Transactional message on {} sent without a tradekit invocation: rolled back",
                     LogSanitizer.escape(msg.getTopic()));
+            return LocalTransactionState.ROLLBACK_MESSAGE;
+        }
+        if (undecidedWindowMillis > 0 && clock.getAsLong() - invocation.sentAtMillis() >= undecidedWindowMillis) {
+            // Too late to start: a check-back may already have answered ROLLBACK for this message.
+            log.error("Local transaction of scene {} (key {}) not run: its half message is older than the undecided"
+                    + " window ({} ms); rolled back", invocation.handler().scene(), LogSanitizer.escape(msg.getKeys()),
+                    undecidedWindowMillis);
+            invocation.record(TransactionOutcome.ROLLBACK, null);
             return LocalTransactionState.ROLLBACK_MESSAGE;
         }
         TransactionOutcome outcome;
@@ -59,6 +84,15 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
             }
             log.warn("Local transaction of scene {} (key {}) failed ambiguously, left to check-back",
                     invocation.handler().scene(), LogSanitizer.escape(msg.getKeys()), e);
+        }
+        long took = clock.getAsLong() - invocation.sentAtMillis();
+        if (undecidedWindowMillis > 0 && took >= undecidedWindowMillis && outcome == TransactionOutcome.COMMIT) {
+            // The broker may have asked meanwhile and been told ROLLBACK: then this commit is ignored and the
+            // effect of the local transaction stands without its message. Reconciliation has to find it.
+            log.error("Local transaction of scene {} (key {}) committed {} ms after its half message, beyond the"
+                    + " undecided window ({} ms): a check-back may have rolled the message back; reconcile",
+                    invocation.handler().scene(), LogSanitizer.escape(msg.getKeys()), took, undecidedWindowMillis);
+            metrics.lateCommit(invocation.handler().scene());
         }
         invocation.record(outcome, failure);
         return toState(outcome);
@@ -93,8 +127,20 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
                     LogSanitizer.escape(msg.getKeys()), e);
             answer = TransactionOutcome.UNKNOWN;
         }
+        if (answer == TransactionOutcome.ROLLBACK && undecided(msg)) {
+            // Not found yet may mean not committed yet: ask again at the broker's next check.
+            log.debug("Check-back of scene {} (key {}): not done yet and still within the undecided window, UNKNOWN",
+                    scene, LogSanitizer.escape(msg.getKeys()));
+            answer = TransactionOutcome.UNKNOWN;
+        }
         metrics.check(scene, answer.name());
         return toState(answer);
+    }
+
+    /** Whether the message is young enough that its local transaction may still be running. */
+    private boolean undecided(MessageExt msg) {
+        return undecidedWindowMillis > 0 && msg.getBornTimestamp() > 0
+                && clock.getAsLong() - msg.getBornTimestamp() < undecidedWindowMillis;
     }
 
     private <T> TransactionOutcome check(LocalTransactionHandler<T> handler, byte[] body) throws Exception {

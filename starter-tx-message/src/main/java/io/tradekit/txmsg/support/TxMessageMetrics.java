@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Micrometer counters of this starter; a no-op when no registry is given.
  * Meters: {@code tradekit.txmsg.send} (outcome), {@code tradekit.txmsg.check} (scene, answer),
- * {@code tradekit.txmsg.check.dropped}, {@code tradekit.txmsg.consume} (group, result: done, duplicate, failed),
+ * {@code tradekit.txmsg.check.dropped}, {@code tradekit.txmsg.late.commit} (scene), {@code tradekit.txmsg.consume} (group, result: done, duplicate, failed),
  * {@code tradekit.txmsg.dead.letter} (group, result: arrived, handled, duplicate).
  */
 public final class TxMessageMetrics {
@@ -32,6 +32,9 @@ public final class TxMessageMetrics {
         for (String answer : new String[] {"COMMIT", "ROLLBACK", "UNKNOWN"}) {
             register("tradekit.txmsg.check", "scene", scene, "answer", answer);
         }
+        if (registry != null) {
+            ((MeterRegistry) registry).counter("tradekit.txmsg.late.commit", "scene", scene);
+        }
     }
 
     /** Registers the consumer group's consume and dead-letter counters at 0 at start-up (see {@link #registerScene}). */
@@ -52,6 +55,13 @@ public final class TxMessageMetrics {
     /** Counts one check-back answer. */
     public void check(String scene, String answer) {
         count("tradekit.txmsg.check", "scene", String.valueOf(scene), "answer", answer);
+    }
+
+    /** Counts a local transaction that committed after the undecided window (its message may be rolled back). */
+    public void lateCommit(String scene) {
+        if (registry != null) {
+            ((MeterRegistry) registry).counter("tradekit.txmsg.late.commit", "scene", scene).increment();
+        }
     }
 
     /** Counts one check-back dropped because the check threads and their queue were full. */

@@ -157,6 +157,15 @@ class TxMessageAutoConfigurationTests {
     }
 
     @Test
+    void aNegativeUndecidedWindowFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("tradekit.txmsg.check.undecided-window=-1s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("tradekit.txmsg.check.undecided-window must be 0 or positive"));
+        runner.withPropertyValues("tradekit.txmsg.check.undecided-window=0s").run(context ->
+                assertThat(context.getBean(TxMessageProperties.class).getCheck().getUndecidedWindow()).isZero());
+    }
+
+    @Test
     void withoutANameServerAnInjectedTemplateFailsStartUpNamingTheBean() {
         runner.withUserConfiguration(SendsMessages.class).run(context -> assertThat(context).hasFailed().getFailure()
                 .hasMessageContaining("bean 'orderDesk' (java.lang.Runnable, @Bean method orderDesk, parameter 0, "

@@ -130,4 +130,77 @@ class SceneDispatchingTransactionListenerTests {
         assertThat(check("S", "not json", TransactionOutcome.COMMIT)).isEqualTo(LocalTransactionState.UNKNOW);
         assertThat(check("S", "", TransactionOutcome.COMMIT)).isEqualTo(LocalTransactionState.UNKNOW);
     }
+
+    // --- the undecided window: a check-back may come while the local transaction has not committed yet
+
+    final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+    final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    final SceneDispatchingTransactionListener windowed = new SceneDispatchingTransactionListener(
+            new HandlerRegistry(List.of(handler)), new PayloadCodec(new ObjectMapper()), new TxMessageMetrics(meters),
+            java.time.Duration.ofSeconds(20), now::get);
+
+    LocalTransactionState checkAged(long ageMillis, Object scripted) {
+        handler.onCheck = scripted;
+        MessageExt message = new MessageExt();
+        message.setTopic("t");
+        message.setBody("{\"id\":\"7\"}".getBytes(StandardCharsets.UTF_8));
+        message.putUserProperty(SceneDispatchingTransactionListener.SCENE_PROPERTY, "S");
+        message.setBornTimestamp(now.get() - ageMillis);
+        return windowed.checkLocalTransaction(message);
+    }
+
+    @Test
+    void aRollbackWithinTheUndecidedWindowIsAnsweredUnknownAndOnlyThen() {
+        assertThat(checkAged(0, TransactionOutcome.ROLLBACK)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(checkAged(19_999, TransactionOutcome.ROLLBACK)).isEqualTo(LocalTransactionState.UNKNOW);
+        assertThat(checkAged(20_000, TransactionOutcome.ROLLBACK)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(checkAged(3_600_000, TransactionOutcome.ROLLBACK)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        // A COMMIT is never held back, young or old.
+        assertThat(checkAged(0, TransactionOutcome.COMMIT)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(checkAged(50_000, TransactionOutcome.COMMIT)).isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        // A message without a born timestamp cannot be aged: the handler's answer stands.
+        handler.onCheck = TransactionOutcome.ROLLBACK;
+        MessageExt unstamped = new MessageExt();
+        unstamped.setBody("{\"id\":\"7\"}".getBytes(StandardCharsets.UTF_8));
+        unstamped.putUserProperty(SceneDispatchingTransactionListener.SCENE_PROPERTY, "S");
+        assertThat(windowed.checkLocalTransaction(unstamped)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        // The meter counts what the broker was told.
+        assertThat(meters.counter("tradekit.txmsg.check", "scene", "S", "answer", "UNKNOWN").count()).isEqualTo(2);
+        assertThat(meters.counter("tradekit.txmsg.check", "scene", "S", "answer", "ROLLBACK").count()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutAWindowARollbackIsAnsweredAtOnce() {
+        handler.onCheck = TransactionOutcome.ROLLBACK;
+        MessageExt message = new MessageExt();
+        message.setBody("{\"id\":\"7\"}".getBytes(StandardCharsets.UTF_8));
+        message.putUserProperty(SceneDispatchingTransactionListener.SCENE_PROPERTY, "S");
+        message.setBornTimestamp(System.currentTimeMillis());
+        assertThat(listener.checkLocalTransaction(message)).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+    }
+
+    @Test
+    void aLocalTransactionIsNotStartedOnceItsMessageLeftTheWindowAndALateCommitIsCounted() {
+        handler.onExecute = TransactionOutcome.COMMIT;
+        LocalInvocation stale = new LocalInvocation(handler, new Item("1"), now.get() - 20_000);
+        assertThat(windowed.executeLocalTransaction(new Message("t", new byte[0]), stale))
+                .isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(stale.outcome()).isEqualTo(TransactionOutcome.ROLLBACK);
+
+        // A local transaction that runs past the window still reports its outcome, and is counted as late.
+        Scripted slowHandler = new Scripted() {
+            @Override
+            public TransactionOutcome execute(Item payload) {
+                now.addAndGet(25_000);
+                return TransactionOutcome.COMMIT;
+            }
+        };
+        LocalInvocation late = new LocalInvocation(slowHandler, new Item("3"), now.get());
+        SceneDispatchingTransactionListener withSlow = new SceneDispatchingTransactionListener(
+                new HandlerRegistry(List.of(slowHandler)), new PayloadCodec(new ObjectMapper()),
+                new TxMessageMetrics(meters), java.time.Duration.ofSeconds(20), now::get);
+        assertThat(withSlow.executeLocalTransaction(new Message("t", new byte[0]), late))
+                .isEqualTo(LocalTransactionState.COMMIT_MESSAGE);
+        assertThat(meters.counter("tradekit.txmsg.late.commit", "scene", "S").count()).isEqualTo(1);
+    }
 }

@@ -24,8 +24,12 @@ public class OrderEnding {
         this.stock = stock;
     }
 
-    /** Local transaction: CREATED → CANCELLED/CLOSED with its flow row, or refused. */
-    @Transactional
+    /**
+     * Local transaction: CREATED → CANCELLED/CLOSED with its flow row, or refused. Bounded well inside the
+     * starter's undecided window (tradekit.txmsg.check.undecided-window, 20 s): a check-back that finds the
+     * order still CREATED within it is answered UNKNOWN, so it must have ended one way or the other by then.
+     */
+    @Transactional(timeout = 10)
     public void end(OrderMessages.Cancel m) {
         OrderState to = OrderState.valueOf(m.to());
         if (!orders.transit(m.orderId(), OrderState.CREATED, to, to == OrderState.CLOSED ? "TIMEOUT" : "CANCEL",
