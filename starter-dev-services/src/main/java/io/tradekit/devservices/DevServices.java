@@ -1,5 +1,6 @@
 package io.tradekit.devservices;
 
+import io.tradekit.devservices.redis.RedisClusterDevService;
 import io.tradekit.devservices.redis.RedisDevService;
 import io.tradekit.devservices.redis.RedisSettings;
 import io.tradekit.devservices.rocketmq.RocketMqDevService;
@@ -36,6 +37,7 @@ public final class DevServices {
 
     private static RedisDevService redis;
     private static RedisSettings redisSettings;
+    private static RedisClusterDevService redisCluster;
     private static RocketMqDevService rocketMq;
     private static RocketMqSettings rocketMqSettings;
     private static ZooKeeperDevService zooKeeper;
@@ -71,6 +73,21 @@ public final class DevServices {
         redis = RedisDevService.start(settings);
         redisSettings = settings;
         return redis;
+    }
+
+    /**
+     * The JVM's three-master Redis Cluster, started if not running yet (needs {@code redis-cli}, from
+     * Debian's {@code redis-tools}); separate from {@link #redis()}.
+     */
+    public static synchronized RedisClusterDevService redisCluster() {
+        if (redisCluster == null || !redisCluster.isRunning()) {
+            if (redisCluster != null) {
+                redisCluster.close();
+            }
+            addShutdownHookOnce();
+            redisCluster = RedisClusterDevService.start();
+        }
+        return redisCluster;
     }
 
     /** The JVM's RocketMQ name server and broker, started with {@link RocketMqSettings#DEFAULTS} if not running. */
@@ -121,6 +138,10 @@ public final class DevServices {
         if (redis != null) {
             redis.close();
             redis = null;
+        }
+        if (redisCluster != null) {
+            redisCluster.close();
+            redisCluster = null;
         }
     }
 

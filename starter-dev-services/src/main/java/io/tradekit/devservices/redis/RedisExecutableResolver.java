@@ -83,7 +83,8 @@ final class RedisExecutableResolver {
                 + " spring.data.redis.* yourself.");
     }
 
-    private Path findOnPath(String name) {
+    /** {@code name} as an executable file in one of the directories of the PATH this resolver searches, or null. */
+    Path findOnPath(String name) {
         if (pathVariable == null || pathVariable.isBlank()) {
             return null;
         }

@@ -35,7 +35,12 @@ final class RedisProcess {
     }
 
     static RedisProcess launch(Path executable, int port, Path workDir) {
-        List<String> command = List.of(executable.toString(),
+        return launch(executable, port, workDir, List.of());
+    }
+
+    /** As {@link #launch(Path, int, Path)}, with further {@code --option value} pairs (e.g. cluster mode). */
+    static RedisProcess launch(Path executable, int port, Path workDir, List<String> extraOptions) {
+        List<String> command = new ArrayList<>(List.of(executable.toString(),
                 "--port", Integer.toString(port),
                 "--bind", FreePorts.LOOPBACK,
                 "--protected-mode", "yes",
@@ -43,7 +48,8 @@ final class RedisProcess {
                 "--appendonly", "no",
                 "--daemonize", "no",
                 "--dir", workDir.toString(),
-                "--loglevel", "warning");
+                "--loglevel", "warning"));
+        command.addAll(extraOptions);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             RedisProcess launched = new RedisProcess(process, port);
@@ -86,6 +92,10 @@ final class RedisProcess {
             }
         }
         return "";
+    }
+
+    int port() {
+        return port;
     }
 
     Process process() {
