@@ -61,7 +61,7 @@ public final class DevServersMain {
     static final String SHARED = "tradekit.dev-services.shared.";
 
     /** For each RocketMQ JVM: generous, since three JVMs start at once on what may be a 2-core machine. */
-    private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Object LOCK = new Object();
     private static int generation;
     private static volatile boolean stopping;

@@ -32,6 +32,8 @@ final class RocketMqProcesses implements AutoCloseable {
     /** A graceful broker shutdown takes about 11 s (the store sleeps 3 s and waits on each executor). */
     private static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(25);
     private static final Duration NAME_SERVER_STOP_GRACE = Duration.ofSeconds(10);
+    /** It drops a broker when its connection closes, at the latest when it misses 120 s of heartbeats. */
+    private static final Duration NAME_SERVER_FORGETS = Duration.ofSeconds(150);
 
     /**
      * @param topics                   created on every broker before start returns
@@ -100,7 +102,7 @@ final class RocketMqProcesses implements AutoCloseable {
             for (Server broker : servers.brokers.values()) {
                 servers.awaitReady(broker);
             }
-            servers.awaitRoutes();
+            servers.awaitRoutes(servers.brokers.keySet());
             return servers;
         } catch (RuntimeException e) {
             servers.close();
@@ -143,8 +145,37 @@ final class RocketMqProcesses implements AutoCloseable {
                 throw new DevServiceStartException("interrupted while killing broker " + name, e);
             }
         }
+        awaitForgotten(broker);
         launch(broker);
         awaitReady(broker);
+        // Only the live ones: a crash test may have killed the other broker too.
+        awaitRoutes(brokers.values().stream().filter(b -> b.process != null && b.process.isAlive())
+                .map(b -> b.name).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * Until the name server has dropped the dead broker. It does so asynchronously when it sees the
+     * broker's connection close, and by the broker's address: a new broker on the same address that
+     * registered before that would be dropped with it, and be unroutable until its next heartbeat (30 s).
+     */
+    private void awaitForgotten(Server broker) {
+        long deadline = System.nanoTime() + NAME_SERVER_FORGETS.toNanos();
+        try (NameServerProbe probe = new NameServerProbe(nameServer.address())) {
+            while (true) {
+                try {
+                    if (!probe.brokers().contains(broker.name)) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // no answer: ask again until the deadline
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new DevServiceStartException("the name server " + nameServer.address() + " still routes to the dead "
+                            + broker.name + " after " + NAME_SERVER_FORGETS.toSeconds() + " s");
+                }
+                sleep(100);
+            }
+        }
     }
 
     private void launch(Server server) {
@@ -226,10 +257,9 @@ final class RocketMqProcesses implements AutoCloseable {
         }
     }
 
-    /** The name server's own view: every broker registered, every topic routed to every broker. */
-    private void awaitRoutes() {
+    /** The name server's own view: every broker registered, every topic routed to every live broker. */
+    private void awaitRoutes(Set<String> expected) {
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-        Set<String> expected = brokers.keySet();
         try (NameServerProbe probe = new NameServerProbe(nameServer.address())) {
             String missing = "brokers";
             while (true) {

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("multi-process")
 class SharedServersProcessTest {
 
-    private static final Duration START_BUDGET = Duration.ofMinutes(5);
+    /** Only a bound: on an idle laptop the servers are up in about 15 s. */
+    private static final Duration START_BUDGET = Duration.ofMinutes(8);
     /** Only a bound: the children notice within about a second on an idle machine. */
     private static final Duration ORPHAN_BUDGET = Duration.ofSeconds(30);
     private static final String TOPIC = "shared-servers-test";
@@ -46,7 +47,7 @@ class SharedServersProcessTest {
     @Test
     void brokersAreProcessesOfTheirOwnSurviveAKillOnTheirStoreAndStopWithTheLauncher() throws Exception {
         Path file = dir.resolve("servers.properties");
-        SharedServersProcess servers = SharedServersProcess.start(file, dir.resolve("launcher.log"), List.of(TOPIC), START_BUDGET);
+        SharedServersProcess servers = SharedServersProcess.start(file, log(), List.of(TOPIC), START_BUDGET);
         List<ProcessHandle> processes = new ArrayList<>();
         try {
             ProcessHandle launcher = ProcessHandle.of(servers.pid()).orElseThrow();
@@ -116,6 +117,14 @@ class SharedServersProcessTest {
 
             assertThat(readAt(servers, stored.getMessageQueue(), stored.getQueueOffset()))
                     .as("the message stored before the crash").isEqualTo("before-the-crash");
+            producer = producer(servers, "shared-servers-after");
+            try {
+                SendResult after = producer.send(message("after-the-restart"), stored.getMessageQueue(), 15_000);
+                assertThat(after.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                assertThat(after.getQueueOffset()).isGreaterThan(stored.getQueueOffset());
+            } finally {
+                producer.shutdown();
+            }
 
             servers.close(); // SIGTERM
             assertThat(ProcessHandle.of(servers.pid()).filter(ProcessHandle::isAlive)).as("launcher after SIGTERM").isEmpty();
@@ -136,7 +145,7 @@ class SharedServersProcessTest {
     @Test
     void aKilledLauncherTakesItsChildrenAndTheirFilesWithIt() throws Exception {
         Path file = dir.resolve("servers.properties");
-        SharedServersProcess servers = SharedServersProcess.start(file, dir.resolve("launcher.log"), List.of(TOPIC), START_BUDGET);
+        SharedServersProcess servers = SharedServersProcess.start(file, log(), List.of(TOPIC), START_BUDGET);
         List<ProcessHandle> processes = new ArrayList<>();
         try {
             ProcessHandle launcher = ProcessHandle.of(servers.pid()).orElseThrow();
@@ -157,6 +166,12 @@ class SharedServersProcessTest {
             servers.close();
             processes.forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /** Kept after the test (the temp dir is not), for a failure's story. */
+    private static Path log() throws Exception {
+        Path logs = Files.createDirectories(Path.of("target", "shared-servers-logs"));
+        return Files.createTempFile(logs, "launcher-", ".log");
     }
 
     private static DefaultMQProducer producer(SharedServersProcess servers, String group) throws Exception {
