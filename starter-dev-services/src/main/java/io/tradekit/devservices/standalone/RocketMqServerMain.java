@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.rocketmq.broker.BrokerController;
-import org.apache.rocketmq.namesrv.NamesrvController;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -63,8 +62,10 @@ public final class RocketMqServerMain {
         RocketMqServers.prepareJvm();
         try {
             if (NAME_SERVER.equals(args[0])) {
-                NamesrvController nameServer = RocketMqServers.startNameServer(port(options), dir(options));
-                Runtime.getRuntime().addShutdownHook(new Thread(nameServer::shutdown, "tradekit-name-server-stop"));
+                // No shutdown of its own on SIGTERM: a name server keeps nothing worth saving (routes come back
+                // with the brokers' registrations), and its shutdown interrupts its unregistration thread, which
+                // logs that at ERROR with a stack trace. The exit closes its port.
+                RocketMqServers.startNameServer(port(options), dir(options));
             } else if (BROKER.equals(args[0])) {
                 BrokerController broker = RocketMqServers.startBroker(new RocketMqServers.BrokerSpec(
                         required(options, "--name"), required(options, "--name-server"), port(options), dir(options),
