@@ -10,16 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.rocketmq.broker.BrokerController;
-import org.apache.rocketmq.common.BrokerConfig;
-import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
-import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.namesrv.NamesrvController;
-import org.apache.rocketmq.remoting.netty.NettyClientConfig;
-import org.apache.rocketmq.remoting.netty.NettyServerConfig;
-import org.apache.rocketmq.remoting.protocol.RemotingCommand;
-import org.apache.rocketmq.store.config.MessageStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +29,8 @@ public final class RocketMqDevService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqDevService.class);
     private static final Pattern TOPIC = Pattern.compile("[%A-Za-z0-9_-]{1,127}");
-    /** The broker also listens on its port minus 2 (its "fast" VIP channel). */
-    private static final int FAST_CHANNEL_OFFSET = 2;
-    private static final int QUEUES_PER_TOPIC = 4;
+    private static final int FAST_CHANNEL_OFFSET = RocketMqServers.FAST_CHANNEL_OFFSET;
+    private static final int QUEUES_PER_TOPIC = RocketMqServers.QUEUES_PER_TOPIC;
 
     private final NamesrvController nameServer;
     private volatile BrokerController broker;
@@ -70,10 +62,7 @@ public final class RocketMqDevService implements AutoCloseable {
      */
     public static RocketMqDevService start(RocketMqSettings settings) {
         long began = System.nanoTime();
-        RocketMqLogging.configure();
-        // Pitfall 2 of VERSIONS.md: without this the first registration may carry version 0 and the
-        // name server ignores the broker's topics ("No route info of this topic").
-        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+        RocketMqServers.prepareJvm();
 
         Path storeDir = TempDirs.create("rocketmq");
         NamesrvController nameServer = null;
@@ -103,58 +92,13 @@ public final class RocketMqDevService implements AutoCloseable {
     }
 
     private static NamesrvController startNameServer(int port, Path storeDir) throws Exception {
-        NamesrvConfig config = new NamesrvConfig();
-        config.setKvConfigPath(storeDir.resolve("namesrv/kvConfig.json").toString());
-        config.setConfigStorePath(storeDir.resolve("namesrv/namesrv.properties").toString());
-        NettyServerConfig server = new NettyServerConfig();
-        server.setBindAddress(FreePorts.LOOPBACK);
-        server.setListenPort(port);
-        NamesrvController controller = new NamesrvController(config, server, new NettyClientConfig());
-        if (!controller.initialize()) {
-            throw new DevServiceStartException("RocketMQ dev service cannot start: the name server failed to initialise on "
-                    + FreePorts.LOOPBACK + ":" + port);
-        }
-        controller.start();
-        return controller;
+        return RocketMqServers.startNameServer(port, storeDir);
     }
 
     private static BrokerController startBroker(RocketMqSettings settings, String nameServerAddress, int port,
                                                 Path storeDir) throws Exception {
-        BrokerConfig config = new BrokerConfig();
-        config.setBrokerName("tradekit-dev-broker");
-        config.setBrokerClusterName("DefaultCluster");
-        config.setBrokerIP1(FreePorts.LOOPBACK);
-        config.setBrokerIP2(FreePorts.LOOPBACK);
-        config.setNamesrvAddr(nameServerAddress);
-        config.setRocketmqHome(storeDir.toString());
-        config.setAutoCreateTopicEnable(true);
-        config.setAutoCreateSubscriptionGroup(true);
-        config.setEnablePropertyFilter(true);
-        config.setTransactionCheckInterval(settings.transactionCheckInterval().toMillis());
-        config.setTransactionTimeOut(settings.transactionTimeout().toMillis());
-
-        NettyServerConfig server = new NettyServerConfig();
-        server.setBindAddress(FreePorts.LOOPBACK);
-        server.setListenPort(port);
-
-        MessageStoreConfig store = new MessageStoreConfig();
-        store.setStorePathRootDir(storeDir.resolve("store").toString());
-        store.setStorePathCommitLog(storeDir.resolve("store/commitlog").toString());
-        store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
-        store.setMappedFileSizeConsumeQueue(200_000);
-        store.setMaxHashSlotNum(10_000);
-        store.setMaxIndexNum(40_000);
-        store.setTimerWheelEnable(false);
-        // The HA listener serves slaves; 0 lets the OS pick a port so parallel JVMs never collide.
-        store.setHaListenPort(0);
-
-        BrokerController controller = new BrokerController(config, server, new NettyClientConfig(), store);
-        if (!controller.initialize()) {
-            throw new DevServiceStartException("RocketMQ dev service cannot start: the broker failed to initialise"
-                    + " (store " + storeDir + ", port " + port + ")");
-        }
-        controller.start();
-        return controller;
+        return RocketMqServers.startBroker(new RocketMqServers.BrokerSpec("tradekit-dev-broker", nameServerAddress, port,
+                storeDir, settings.transactionCheckInterval(), settings.transactionTimeout()));
     }
 
     /**

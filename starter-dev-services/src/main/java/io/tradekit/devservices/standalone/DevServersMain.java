@@ -2,30 +2,53 @@ package io.tradekit.devservices.standalone;
 
 import io.tradekit.devservices.DevServices;
 import io.tradekit.devservices.redis.RedisDevService;
-import io.tradekit.devservices.rocketmq.RocketMqDevService;
-import io.tradekit.devservices.rocketmq.RocketMqSettings;
 import io.tradekit.devservices.zookeeper.ZooKeeperDevService;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The dev servers several application processes share, as a process of their own: Redis, a RocketMQ
- * name server and broker (in this JVM), ZooKeeper and an H2 TCP server, all on 127.0.0.1 free ports.
- * Their addresses go to a properties file that each application imports
- * ({@code --spring.config.import=file:<path>}); the file also sets
+ * The dev servers several application processes share, as a process of their own: Redis (in a
+ * {@code redis-server} child process), a RocketMQ name server and two master brokers ({@code broker-a},
+ * {@code broker-b}, each a child JVM of the official Apache classes, every topic on both), ZooKeeper and
+ * an H2 TCP server (both in this JVM), all on 127.0.0.1 free ports. Their addresses go to a properties
+ * file that each application imports ({@code --spring.config.import=file:<path>}); the file also sets
  * {@code tradekit.dev-services.shared-servers=true}, so the application starts no servers of its own.
- * Ctrl-C or {@code SIGTERM} stops every server, removes their temp directories and the file.
+ * Ctrl-C or {@code SIGTERM} stops the brokers, then the name server (each gracefully, bounded, then
+ * killed), then the rest, and removes every temp directory and the file. If this process is killed
+ * ({@code kill -9}), its child JVMs notice the end of their standard input and exit within seconds,
+ * the name server taking Redis with it, and remove the RocketMQ stores and the file.
+ *
+ * <p>Besides the application properties, the file describes the processes, for crash tests
+ * ({@link SharedServersProcess} reads them):
+ * <pre>
+ * tradekit.dev-services.shared.generation              1, then +1 on every control command
+ * tradekit.dev-services.shared.control-result          ok | error: ... (of the last command)
+ * tradekit.dev-services.shared.launcher.pid            this process
+ * tradekit.dev-services.shared.name-server.pid / .address / .dir
+ * tradekit.dev-services.shared.brokers                 broker-a,broker-b
+ * tradekit.dev-services.shared.broker.&lt;name&gt;.pid / .port / .address / .store-dir
+ * tradekit.dev-services.shared.redis.pids              the redis-server process(es)
+ * </pre>
+ *
+ * <p>Control commands, one a line on standard input (a terminal, or {@link SharedServersProcess}):
+ * {@code restart-broker <name>} starts that broker again on its port and store (killing it first if
+ * it still runs), then rewrites the file with its new pid and the next generation.
  *
  * <pre>
- * mvn -pl starter-dev-services exec:java -Dexec.args="--file /tmp/servers.properties --topics a,b"
+ * mvn -pl starter-dev-services test-compile exec:java -Dexec.args="--file /tmp/servers.properties --topics a,b"
  * java -cp benchmarks/target/benchmarks.jar io.tradekit.devservices.standalone.DevServersMain [options]
  * </pre>
  */
@@ -33,6 +56,15 @@ public final class DevServersMain {
 
     /** Printed on stdout once the file is written: what scripts wait for. */
     public static final String READY = "tradekit dev servers ready: ";
+    /** The control command that restarts a broker on its store. */
+    static final String RESTART_BROKER = "restart-broker";
+    static final String SHARED = "tradekit.dev-services.shared.";
+
+    /** For each RocketMQ JVM: generous, since three JVMs start at once on what may be a 2-core machine. */
+    private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Object LOCK = new Object();
+    private static int generation;
+    private static volatile boolean stopping;
 
     private DevServersMain() {
     }
@@ -47,31 +79,112 @@ public final class DevServersMain {
             return;
         }
         H2TcpServer h2 = null;
+        RocketMqProcesses rocketMq = null;
+        Servers servers;
         try {
             h2 = H2TcpServer.start();
             RedisDevService redis = DevServices.redis();
+            // Only redis-server runs as our child yet: these are the processes to take down if we die.
+            List<ProcessHandle> redisProcesses = ProcessHandle.current().children().toList();
+            List<Long> redisPids = redisProcesses.stream().map(ProcessHandle::pid).toList();
             ZooKeeperDevService zooKeeper = DevServices.zooKeeper();
-            RocketMqDevService rocketMq = DevServices.rocketMq(new RocketMqSettings(options.transactionCheckInterval(),
-                    options.transactionTimeout(), options.topics(), RocketMqSettings.DEFAULTS.startTimeout()));
-            // DevServices' own JVM hook stops Redis, RocketMQ and ZooKeeper; this one adds H2 and the file.
-            H2TcpServer started = h2;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, options.file()), "tradekit-dev-servers-stop"));
-            write(options.file(), addresses(redis, zooKeeper, rocketMq, h2, options));
+            List<Path> orphanDelete = new ArrayList<>(List.of(options.file(), h2.baseDir()));
+            orphanDelete.addAll(redisDirs(redisProcesses));
+            rocketMq = RocketMqProcesses.start(new RocketMqProcesses.Settings(options.topics(),
+                    options.transactionCheckInterval(), options.transactionTimeout(),
+                    SERVER_START_TIMEOUT, redisPids, orphanDelete));
+            servers = new Servers(redis, zooKeeper, rocketMq, h2, redisPids);
+            // DevServices' own JVM hook stops Redis and ZooKeeper; this one adds RocketMQ, H2 and the file.
+            H2TcpServer startedH2 = h2;
+            RocketMqProcesses startedRocketMq = rocketMq;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(startedH2, startedRocketMq, options.file()),
+                    "tradekit-dev-servers-stop"));
+            synchronized (LOCK) {
+                generation = 1;
+                write(options.file(), addresses(servers, options, "ok"));
+            }
         } catch (RuntimeException | LinkageError e) {
             // A LinkageError too: a class missing from the classpath must end the launcher, not leave it hanging.
             System.err.println("tradekit dev servers failed to start: " + e);
-            stop(h2, null);
+            stop(h2, rocketMq, null);
             System.exit(1);
             return;
         }
         System.out.println(READY + options.file());
         System.out.flush();
+        Thread control = new Thread(() -> readCommands(servers, options), "tradekit-dev-servers-control");
+        control.setDaemon(true);
+        control.start();
         // Until Ctrl-C / SIGTERM: the JVM then runs the shutdown hooks and exits.
         new CountDownLatch(1).await();
     }
 
-    static Map<String, String> addresses(RedisDevService redis, ZooKeeperDevService zooKeeper,
-                                         RocketMqDevService rocketMq, H2TcpServer h2, DevServersOptions options) {
+    /**
+     * The temp directories the Redis dev service runs its {@code redis-server} from (the executable is
+     * unpacked there), for the RocketMQ JVMs to remove if this process is killed.
+     */
+    private static List<Path> redisDirs(List<ProcessHandle> redisProcesses) {
+        List<Path> dirs = new ArrayList<>();
+        for (ProcessHandle redis : redisProcesses) {
+            redis.info().command().map(Path::of).map(Path::getParent)
+                    .filter(dir -> dir.getFileName() != null && dir.getFileName().toString().startsWith("tradekit-redis-"))
+                    .ifPresent(dirs::add);
+        }
+        return dirs;
+    }
+
+    /** What the file describes. */
+    record Servers(RedisDevService redis, ZooKeeperDevService zooKeeper, RocketMqProcesses rocketMq, H2TcpServer h2,
+                   List<Long> redisPids) {
+    }
+
+    private static void readCommands(Servers servers, DevServersOptions options) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    execute(line.trim(), servers, options);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("tradekit dev servers: standard input failed (" + e + "); no more commands");
+        }
+        if (options.exitOnStdinEof()) {
+            System.err.println("tradekit dev servers: standard input ended (the parent process is gone): stopping");
+            System.exit(0);
+        }
+    }
+
+    static void execute(String command, Servers servers, DevServersOptions options) {
+        String[] words = command.split("\\s+");
+        String result;
+        try {
+            if (words.length == 2 && words[0].equals(RESTART_BROKER)) {
+                servers.rocketMq().restartBroker(words[1]);
+                result = "ok";
+                System.out.println("tradekit dev servers: " + command + ": ok, pid "
+                        + servers.rocketMq().brokers().get(words[1]).pid());
+            } else {
+                result = "error: unknown command '" + command + "', expected " + RESTART_BROKER + " <name>";
+            }
+        } catch (RuntimeException e) {
+            result = "error: " + e.getMessage();
+        }
+        if (!result.equals("ok")) {
+            System.err.println("tradekit dev servers: " + command + ": " + result);
+        }
+        synchronized (LOCK) {
+            if (!stopping) {
+                generation++;
+                write(options.file(), addresses(servers, options, result));
+            }
+        }
+    }
+
+    static Map<String, String> addresses(Servers servers, DevServersOptions options, String controlResult) {
+        RedisDevService redis = servers.redis();
+        ZooKeeperDevService zooKeeper = servers.zooKeeper();
+        RocketMqProcesses rocketMq = servers.rocketMq();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("tradekit.dev-services.shared-servers", "true");
         properties.put("tradekit.dev-services.shared-servers-pid", Long.toString(ProcessHandle.current().pid()));
@@ -83,9 +196,26 @@ public final class DevServersMain {
         properties.put("tradekit.dev-services.rocketmq.name-server", rocketMq.nameServerAddress());
         properties.put("dubbo.registry.address", zooKeeper.dubboRegistryAddress());
         properties.put("tradekit.dev-services.zookeeper.connect-string", zooKeeper.connectString());
-        properties.put("spring.datasource.url", h2.jdbcUrl(options.database(), options.h2Options()));
+        properties.put("spring.datasource.url", servers.h2().jdbcUrl(options.database(), options.h2Options()));
         properties.put("spring.datasource.username", "sa");
         properties.put("spring.datasource.password", "");
+
+        properties.put(SHARED + "generation", Integer.toString(generation));
+        properties.put(SHARED + "control-result", controlResult);
+        properties.put(SHARED + "launcher.pid", Long.toString(ProcessHandle.current().pid()));
+        RocketMqProcesses.Server nameServer = rocketMq.nameServer();
+        properties.put(SHARED + "name-server.pid", Long.toString(nameServer.pid()));
+        properties.put(SHARED + "name-server.address", nameServer.address());
+        properties.put(SHARED + "name-server.dir", nameServer.dir.toString());
+        properties.put(SHARED + "brokers", String.join(",", rocketMq.brokers().keySet()));
+        for (RocketMqProcesses.Server broker : rocketMq.brokers().values()) {
+            String prefix = SHARED + "broker." + broker.name + ".";
+            properties.put(prefix + "pid", Long.toString(broker.pid()));
+            properties.put(prefix + "port", Integer.toString(broker.port));
+            properties.put(prefix + "address", broker.address());
+            properties.put(prefix + "store-dir", broker.dir.toString());
+        }
+        properties.put(SHARED + "redis.pids", String.join(",", servers.redisPids().stream().map(String::valueOf).toList()));
         return properties;
     }
 
@@ -110,7 +240,10 @@ public final class DevServersMain {
         }
     }
 
-    private static void stop(H2TcpServer h2, Path file) {
+    private static void stop(H2TcpServer h2, RocketMqProcesses rocketMq, Path file) {
+        synchronized (LOCK) {
+            stopping = true;
+        }
         if (file != null) {
             try {
                 // First: no application may pick up addresses of servers that are going away.
@@ -118,6 +251,9 @@ public final class DevServersMain {
             } catch (IOException e) {
                 System.err.println("cannot remove " + file + ": " + e);
             }
+        }
+        if (rocketMq != null) {
+            rocketMq.close();
         }
         DevServices.stopAll();
         if (h2 != null) {

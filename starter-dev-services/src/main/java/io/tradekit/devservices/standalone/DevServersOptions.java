@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
  * @param transactionCheckInterval the broker's check-back interval
  * @param database                 name of the in-memory H2 database the apps share
  * @param h2Options                H2 URL settings appended to the JDBC URL
+ * @param exitOnStdinEof           stop everything when standard input ends: set by a parent process
+ *                                 ({@link SharedServersProcess}) whose death must end the launcher too
  */
 record DevServersOptions(Path file, List<String> topics, Duration transactionTimeout,
-                         Duration transactionCheckInterval, String database, String h2Options) {
+                         Duration transactionCheckInterval, String database, String h2Options,
+                         boolean exitOnStdinEof) {
 
     static final String USAGE = "usage: DevServersMain [--file <path>] [--topics a,b] [--transaction-timeout 6s]"
-            + " [--transaction-check-interval 1s] [--database tradekit] [--h2-options 'MODE=MySQL;...']";
+            + " [--transaction-check-interval 1s] [--database tradekit] [--h2-options 'MODE=MySQL;...']"
+            + " [--exit-on-stdin-eof false]";
 
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
@@ -32,6 +36,7 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
         Duration interval = Duration.ofSeconds(1);
         String database = "tradekit";
         String h2Options = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        boolean exitOnStdinEof = false;
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("expected --name value pairs. " + USAGE);
         }
@@ -50,10 +55,17 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
                     database = value;
                 }
                 case "--h2-options" -> h2Options = value;
+                case "--exit-on-stdin-eof" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new IllegalArgumentException("--exit-on-stdin-eof expects true or false, was " + value);
+                    }
+                    exitOnStdinEof = Boolean.parseBoolean(value);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + ". " + USAGE);
             }
         }
-        return new DevServersOptions(file.toAbsolutePath(), topics, timeout, interval, database, h2Options);
+        return new DevServersOptions(file.toAbsolutePath(), topics, timeout, interval, database, h2Options,
+                exitOnStdinEof);
     }
 
     /** {@code 6s}, {@code 500ms}, {@code 1m} or ISO-8601 ({@code PT6S}). */

@@ -42,6 +42,11 @@ final class H2TcpServer implements AutoCloseable {
         }
     }
 
+    /** Where it keeps files (nothing, for in-memory databases): removed on {@link #close()}. */
+    Path baseDir() {
+        return baseDir;
+    }
+
     int port() {
         return server.getPort();
     }

@@ -1,4 +1,4 @@
 /**
- * Small helpers shared by the dev servers: free loopback ports and temp directories.
+ * Small helpers shared by the dev servers: free loopback ports, temp directories, noticing a dead parent.
  */
 package io.tradekit.devservices.support;

@@ -90,6 +90,22 @@ class DevServersMainTest {
             }
             ports.add(port(nameServer));
 
+            // The RocketMQ servers: JVMs of their own, children of the launcher, each named with its port and store.
+            assertThat(servers.getProperty("tradekit.dev-services.shared.name-server.address")).isEqualTo(nameServer);
+            assertThat(servers.getProperty("tradekit.dev-services.shared.brokers")).isEqualTo("broker-a,broker-b");
+            List<Long> children = launcher.children().map(ProcessHandle::pid).toList();
+            assertThat(children).contains(Long.parseLong(servers.getProperty("tradekit.dev-services.shared.name-server.pid")));
+            for (String broker : List.of("broker-a", "broker-b")) {
+                String prefix = "tradekit.dev-services.shared.broker." + broker + ".";
+                long pid = Long.parseLong(servers.getProperty(prefix + "pid"));
+                assertThat(pid).isNotEqualTo(launcher.pid());
+                assertThat(children).as("children of the launcher").contains(pid);
+                int brokerPort = Integer.parseInt(servers.getProperty(prefix + "port"));
+                assertThat(servers.getProperty(prefix + "address")).isEqualTo("127.0.0.1:" + brokerPort);
+                assertThat(Path.of(servers.getProperty(prefix + "store-dir"))).isDirectory().startsWith(tmp);
+                ports.add(brokerPort);
+            }
+
             // One database for every process: what one connection writes, another one reads.
             String jdbc = servers.getProperty("spring.datasource.url");
             assertThat(jdbc).startsWith("jdbc:h2:tcp://127.0.0.1:").contains("/mem:tradekit;MODE=MySQL");

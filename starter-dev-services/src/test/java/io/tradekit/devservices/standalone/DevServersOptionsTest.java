@@ -18,13 +18,14 @@ class DevServersOptionsTest {
         assertThat(options.topics()).isEmpty();
         assertThat(options.transactionTimeout()).isEqualTo(Duration.ofSeconds(6));
         assertThat(options.database()).isEqualTo("tradekit");
+        assertThat(options.exitOnStdinEof()).isFalse();
     }
 
     @Test
     void readsEveryOption() {
         DevServersOptions options = DevServersOptions.parse(new String[] {"--file", "/tmp/x.properties",
             "--topics", "a, b,,", "--transaction-timeout", "500ms", "--transaction-check-interval", "PT2S",
-            "--database", "nft", "--h2-options", "MODE=MySQL"});
+            "--database", "nft", "--h2-options", "MODE=MySQL", "--exit-on-stdin-eof", "true"});
 
         assertThat(options.file()).isEqualTo(Path.of("/tmp/x.properties"));
         assertThat(options.topics()).isEqualTo(List.of("a", "b"));
@@ -32,6 +33,7 @@ class DevServersOptionsTest {
         assertThat(options.transactionCheckInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(options.database()).isEqualTo("nft");
         assertThat(options.h2Options()).isEqualTo("MODE=MySQL");
+        assertThat(options.exitOnStdinEof()).isTrue();
     }
 
     @Test
@@ -48,5 +50,7 @@ class DevServersOptionsTest {
                 .hasMessageContaining("--database must match");
         assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--database", "a".repeat(65)}))
                 .hasMessageContaining("--database must match");
+        assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--exit-on-stdin-eof", "yes"}))
+                .hasMessageContaining("--exit-on-stdin-eof expects true or false");
     }
 }
