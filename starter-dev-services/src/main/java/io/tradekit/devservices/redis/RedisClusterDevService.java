@@ -166,6 +166,11 @@ public final class RedisClusterDevService implements AutoCloseable {
         return String.join(",", ports.stream().map(p -> FreePorts.LOOPBACK + ":" + p).toList());
     }
 
+    /** The directory of the nodes' files (removed by {@link #close()}). */
+    public Path workDir() {
+        return workDir;
+    }
+
     /** The masters as {@code 127.0.0.1:port}, in start order. */
     public List<String> nodes() {
         return ports.stream().map(p -> FreePorts.LOOPBACK + ":" + p).toList();
@@ -194,10 +199,6 @@ public final class RedisClusterDevService implements AutoCloseable {
     /** Wall time from the start request until every node reported {@code cluster_state:ok}. */
     public Duration startedIn() {
         return startedIn;
-    }
-
-    Path workDir() {
-        return workDir;
     }
 
     /** Whether every node still runs. */

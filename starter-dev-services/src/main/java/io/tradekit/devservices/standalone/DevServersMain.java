@@ -1,6 +1,7 @@
 package io.tradekit.devservices.standalone;
 
 import io.tradekit.devservices.DevServices;
+import io.tradekit.devservices.redis.RedisClusterDevService;
 import io.tradekit.devservices.redis.RedisDevService;
 import io.tradekit.devservices.zookeeper.ZooKeeperDevService;
 import java.io.BufferedReader;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The dev servers several application processes share, as a process of their own: Redis (in a
- * {@code redis-server} child process), a RocketMQ name server and two master brokers ({@code broker-a},
+ * The dev servers several application processes share, as a process of their own: Redis (a
+ * {@code redis-server} child process, or with {@code --redis cluster} a three-master Redis Cluster of
+ * three), a RocketMQ name server and two master brokers ({@code broker-a},
  * {@code broker-b}, each a child JVM of the official Apache classes, every topic on both), ZooKeeper and
  * an H2 TCP server (both in this JVM), all on 127.0.0.1 free ports. Their addresses go to a properties
  * file that each application imports ({@code --spring.config.import=file:<path>}); the file also sets
@@ -41,6 +43,7 @@ import java.util.concurrent.CountDownLatch;
  * tradekit.dev-services.shared.brokers                 broker-a,broker-b
  * tradekit.dev-services.shared.broker.&lt;name&gt;.pid / .port / .address / .store-dir
  * tradekit.dev-services.shared.redis.pids              the redis-server process(es)
+ * tradekit.dev-services.shared.redis.cluster-nodes     with --redis cluster: the masters (also spring.data.redis.cluster.nodes)
  * </pre>
  *
  * <p>Control commands, one a line on standard input (a terminal, or {@link SharedServersProcess}):
@@ -83,13 +86,17 @@ public final class DevServersMain {
         Servers servers;
         try {
             h2 = H2TcpServer.start();
-            RedisDevService redis = DevServices.redis();
+            Map<String, String> redis = options.redisCluster() ? clusterProperties(DevServices.redisCluster())
+                    : standaloneProperties(DevServices.redis());
             // Only redis-server runs as our child yet: these are the processes to take down if we die.
             List<ProcessHandle> redisProcesses = ProcessHandle.current().children().toList();
             List<Long> redisPids = redisProcesses.stream().map(ProcessHandle::pid).toList();
             ZooKeeperDevService zooKeeper = DevServices.zooKeeper();
             List<Path> orphanDelete = new ArrayList<>(List.of(options.file(), h2.baseDir()));
             orphanDelete.addAll(redisDirs(redisProcesses));
+            if (options.redisCluster()) {
+                orphanDelete.add(DevServices.redisCluster().workDir());
+            }
             rocketMq = RocketMqProcesses.start(new RocketMqProcesses.Settings(options.topics(),
                     options.transactionCheckInterval(), options.transactionTimeout(),
                     SERVER_START_TIMEOUT, redisPids, orphanDelete));
@@ -133,9 +140,27 @@ public final class DevServersMain {
         return dirs;
     }
 
-    /** What the file describes. */
-    record Servers(RedisDevService redis, ZooKeeperDevService zooKeeper, RocketMqProcesses rocketMq, H2TcpServer h2,
-                   List<Long> redisPids) {
+    /** What the file describes; {@code redis} holds the Redis properties (one server, or a cluster's nodes). */
+    record Servers(Map<String, String> redis, ZooKeeperDevService zooKeeper, RocketMqProcesses rocketMq,
+                   H2TcpServer h2, List<Long> redisPids) {
+    }
+
+    /** One Redis: host, port and URL, for every client the starters build. */
+    static Map<String, String> standaloneProperties(RedisDevService redis) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.data.redis.host", redis.host());
+        properties.put("spring.data.redis.port", Integer.toString(redis.port()));
+        properties.put("spring.data.redis.url", redis.uri());
+        properties.put("tradekit.dev-services.redis.url", redis.uri());
+        return properties;
+    }
+
+    /** A cluster: its nodes only (Spring's and Redisson's cluster settings); no URL of a single server. */
+    static Map<String, String> clusterProperties(RedisClusterDevService cluster) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.data.redis.cluster.nodes", cluster.nodesProperty());
+        properties.put(SHARED + "redis.cluster-nodes", cluster.nodesProperty());
+        return properties;
     }
 
     private static void readCommands(Servers servers, DevServersOptions options) {
@@ -182,16 +207,12 @@ public final class DevServersMain {
     }
 
     static Map<String, String> addresses(Servers servers, DevServersOptions options, String controlResult) {
-        RedisDevService redis = servers.redis();
         ZooKeeperDevService zooKeeper = servers.zooKeeper();
         RocketMqProcesses rocketMq = servers.rocketMq();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("tradekit.dev-services.shared-servers", "true");
         properties.put("tradekit.dev-services.shared-servers-pid", Long.toString(ProcessHandle.current().pid()));
-        properties.put("spring.data.redis.host", redis.host());
-        properties.put("spring.data.redis.port", Integer.toString(redis.port()));
-        properties.put("spring.data.redis.url", redis.uri());
-        properties.put("tradekit.dev-services.redis.url", redis.uri());
+        properties.putAll(servers.redis());
         properties.put("rocketmq.name-server", rocketMq.nameServerAddress());
         properties.put("tradekit.dev-services.rocketmq.name-server", rocketMq.nameServerAddress());
         properties.put("dubbo.registry.address", zooKeeper.dubboRegistryAddress());

@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
  * @param h2Options                H2 URL settings appended to the JDBC URL
  * @param exitOnStdinEof           stop everything when standard input ends: set by a parent process
  *                                 ({@link SharedServersProcess}) whose death must end the launcher too
+ * @param redisCluster             a three-master Redis Cluster instead of one Redis ({@code --redis cluster})
  */
 record DevServersOptions(Path file, List<String> topics, Duration transactionTimeout,
                          Duration transactionCheckInterval, String database, String h2Options,
-                         boolean exitOnStdinEof) {
+                         boolean exitOnStdinEof, boolean redisCluster) {
 
     static final String USAGE = "usage: DevServersMain [--file <path>] [--topics a,b] [--transaction-timeout 6s]"
             + " [--transaction-check-interval 1s] [--database tradekit] [--h2-options 'MODE=MySQL;...']"
-            + " [--exit-on-stdin-eof false]";
+            + " [--exit-on-stdin-eof false] [--redis standalone|cluster]";
 
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
@@ -37,6 +38,7 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
         String database = "tradekit";
         String h2Options = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         boolean exitOnStdinEof = false;
+        boolean redisCluster = false;
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("expected --name value pairs. " + USAGE);
         }
@@ -61,11 +63,17 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
                     }
                     exitOnStdinEof = Boolean.parseBoolean(value);
                 }
+                case "--redis" -> {
+                    if (!value.equals("standalone") && !value.equals("cluster")) {
+                        throw new IllegalArgumentException("--redis expects standalone or cluster, was " + value);
+                    }
+                    redisCluster = value.equals("cluster");
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + ". " + USAGE);
             }
         }
         return new DevServersOptions(file.toAbsolutePath(), topics, timeout, interval, database, h2Options,
-                exitOnStdinEof);
+                exitOnStdinEof, redisCluster);
     }
 
     /** {@code 6s}, {@code 500ms}, {@code 1m} or ISO-8601 ({@code PT6S}). */

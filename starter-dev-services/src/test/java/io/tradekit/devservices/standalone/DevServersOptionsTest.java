@@ -19,13 +19,15 @@ class DevServersOptionsTest {
         assertThat(options.transactionTimeout()).isEqualTo(Duration.ofSeconds(6));
         assertThat(options.database()).isEqualTo("tradekit");
         assertThat(options.exitOnStdinEof()).isFalse();
+        assertThat(options.redisCluster()).as("one Redis unless asked").isFalse();
     }
 
     @Test
     void readsEveryOption() {
         DevServersOptions options = DevServersOptions.parse(new String[] {"--file", "/tmp/x.properties",
             "--topics", "a, b,,", "--transaction-timeout", "500ms", "--transaction-check-interval", "PT2S",
-            "--database", "nft", "--h2-options", "MODE=MySQL", "--exit-on-stdin-eof", "true"});
+            "--database", "nft", "--h2-options", "MODE=MySQL", "--exit-on-stdin-eof", "true",
+            "--redis", "cluster"});
 
         assertThat(options.file()).isEqualTo(Path.of("/tmp/x.properties"));
         assertThat(options.topics()).isEqualTo(List.of("a", "b"));
@@ -34,6 +36,8 @@ class DevServersOptionsTest {
         assertThat(options.database()).isEqualTo("nft");
         assertThat(options.h2Options()).isEqualTo("MODE=MySQL");
         assertThat(options.exitOnStdinEof()).isTrue();
+        assertThat(options.redisCluster()).isTrue();
+        assertThat(DevServersOptions.parse(new String[] {"--redis", "standalone"}).redisCluster()).isFalse();
     }
 
     @Test
@@ -52,5 +56,7 @@ class DevServersOptionsTest {
                 .hasMessageContaining("--database must match");
         assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--exit-on-stdin-eof", "yes"}))
                 .hasMessageContaining("--exit-on-stdin-eof expects true or false");
+        assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--redis", "sentinel"}))
+                .hasMessageContaining("--redis expects standalone or cluster");
     }
 }

@@ -142,10 +142,12 @@ class SharedServersProcessTest {
         }
     }
 
+    /** With a Redis Cluster ({@code --redis cluster}): its three masters are in the file and die with the rest. */
     @Test
     void aKilledLauncherTakesItsChildrenAndTheirFilesWithIt() throws Exception {
         Path file = dir.resolve("servers.properties");
-        SharedServersProcess servers = SharedServersProcess.start(file, log(), List.of(TOPIC), START_BUDGET);
+        SharedServersProcess servers = SharedServersProcess.start(file, log(), List.of(TOPIC), START_BUDGET,
+                List.of("--redis", "cluster"));
         List<ProcessHandle> processes = new ArrayList<>();
         try {
             ProcessHandle launcher = ProcessHandle.of(servers.pid()).orElseThrow();
@@ -153,6 +155,17 @@ class SharedServersProcessTest {
             assertThat(processes.stream().map(ProcessHandle::pid)).as("launcher's processes")
                     .contains(servers.nameServerPid()).containsAll(servers.brokerPids().values());
             Path stores = servers.brokerStoreDir("broker-a").getParent();
+            String nodes = servers.addresses().getProperty("spring.data.redis.cluster.nodes");
+            assertThat(nodes).as("cluster nodes in the file").isNotBlank();
+            assertThat(servers.addresses()).as("no single-server URL with a cluster").doesNotContainKey("spring.data.redis.url");
+            assertThat(nodes.split(",")).hasSize(3);
+            for (String node : nodes.split(",")) {
+                int port = Integer.parseInt(node.substring(node.indexOf(':') + 1));
+                assertThat(clusterInfo(port))
+                        .as("node %s", node).contains("cluster_state:ok");
+            }
+            assertThat(servers.addresses().getProperty("tradekit.dev-services.shared.redis.pids").split(","))
+                    .as("the three redis-server processes").hasSize(3);
 
             launcher.destroyForcibly(); // SIGKILL: no shutdown hook of the launcher runs
             assertThat(launcher.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
@@ -165,6 +178,17 @@ class SharedServersProcessTest {
         } finally {
             servers.close();
             processes.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** {@code CLUSTER INFO} of the node on {@code port}, as an inline command over a plain socket. */
+    private static String clusterInfo(int port) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("CLUSTER INFO\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[4096];
+            int read = socket.getInputStream().read(buffer);
+            return read <= 0 ? "" : new String(buffer, 0, read, StandardCharsets.US_ASCII);
         }
     }
 
