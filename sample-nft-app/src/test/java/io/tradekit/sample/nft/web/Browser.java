@@ -33,6 +33,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path DOWNLOADS = Path.of("target", "downloads");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
@@ -45,6 +46,9 @@ final class Browser implements AutoCloseable {
                     + "apt-get install chromium chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
         }
         ChromeOptions options = new ChromeOptions();
+        // Downloads (the officer's PDF) land in target/downloads without a prompt.
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900", "--lang=zh-CN", "--no-first-run", "--disable-sync",
@@ -86,6 +90,19 @@ final class Browser implements AutoCloseable {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Scrolls an element to the middle of the window and clicks it (nothing then covers it). */
+    void click(String css) {
+        WebElement element = find(css);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        until(d -> element.isDisplayed() && element.isEnabled());
+        element.click();
+    }
+
+    /** Sets a field's value as a script would (date inputs take keys in the browser's locale order). */
+    void setValue(String css, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), value);
     }
 
     /** Waits for the page's status box to hold {@code text}; answers the box's text. */

@@ -51,7 +51,7 @@ class BuyerJourneyBrowserTest {
             browser.check("register");
             browser.type("#telephone", phone);
             browser.type("#password", TradingClient.PASSWORD);
-            browser.find("#register-form button[type=submit]").click();
+            browser.click("#register-form button[type=submit]");
             browser.until(d -> d.getCurrentUrl().endsWith("/web/login"));
             assertThat(jdbc.queryForObject("SELECT state FROM nft_user WHERE telephone = ?", String.class, phone))
                     .isEqualTo("INIT");
@@ -59,7 +59,7 @@ class BuyerJourneyBrowserTest {
             browser.check("login");
             browser.type("#telephone", phone);
             browser.type("#password", TradingClient.PASSWORD);
-            browser.find("#login-form button[type=submit]").click();
+            browser.click("#login-form button[type=submit]");
             browser.until(d -> d.getCurrentUrl().endsWith("/web/auth"));
             Cookie login = browser.driver().manage().getCookieNamed("tradekit-token");
             assertThat(login).as("login cookie").isNotNull();
@@ -70,7 +70,7 @@ class BuyerJourneyBrowserTest {
             browser.find("#me");
             browser.type("#realName", "李雷");
             browser.type("#idCardNo", idCard);
-            browser.find("#auth-form button[type=submit]").click();
+            browser.click("#auth-form button[type=submit]");
             browser.awaitStatus("实名认证成功");
             browser.check("auth");
             assertThat(api.get("/user/me", session).data().path("state").asText()).isEqualTo("AUTHENTICATED");
@@ -99,7 +99,7 @@ class BuyerJourneyBrowserTest {
 
             browser.until(d -> d.findElement(By.cssSelector("#orders tr[data-order-id] .pay")).isDisplayed());
             browser.check("orders");
-            browser.find("#orders tr[data-order-id] .pay").click();
+            browser.click("#orders tr[data-order-id] .pay");
             browser.awaitStatus("支付成功");
             browser.until(d -> "PAID".equals(d.findElement(By.cssSelector("#orders tr[data-order-id]"))
                     .getAttribute("data-state")));
