@@ -73,14 +73,26 @@ class AdminBrowserTest {
             assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
             assertThat(browser.driver().getPageSource()).contains("&lt;img src=x onerror=alert(1)&gt;");
 
+            // The parameter screens belong to the head-office staff admin (onboarding staff, role ADMIN).
+            browser.open("/web/officer/login");
+            browser.type("#loginName", "admin");
+            browser.type("#password", "Demo-Pass-2026");
+            browser.click("#officer-login-form button[type=submit]");
+            browser.until(d -> d.getCurrentUrl().endsWith("/web/officer"));
             browser.open("/web/admin/parameters");
-            boolean apiAllows = api.get("/parameter/vouchers", api.admin()).ok();
-            if (apiAllows) {
-                browser.find("#vouchers li");
-                browser.find("#elements tr");
-            } else {
-                browser.awaitStatus("无权限");
-            }
+            browser.find("#vouchers li");
+            browser.find("#elements tr");
+            String voucher = "WEB_" + System.nanoTime() % 1_000_000;
+            browser.type("#voucher-code", voucher);
+            browser.type("#voucher-name", "网页新增凭证");
+            browser.click("#voucher-form button[type=submit]");
+            browser.awaitStatus("已新增");
+            assertThat(jdbc.queryForObject("SELECT name FROM param_voucher WHERE code = ?", String.class, voucher))
+                    .isEqualTo("网页新增凭证");
+            browser.type("#bt-code", "CORP_ACCOUNT_OPEN");
+            browser.click("#version-form button[type=submit]");
+            browser.find("#ruleset tr");
+            assertThat(browser.find("#ruleset-meta").getText()).contains("版本 Version");
             browser.check("admin-parameters");
         }
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sample.nft.order.TradingClient;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -40,9 +38,7 @@ class BuyerJourneyBrowserTest {
     @Test
     void registersAuthenticatesBuysPaysAndVerifiesTheProofInTheBrowser() {
         TradingClient api = new TradingClient(port);
-        String admin = api.admin();
-        long collection = api.openCollection(admin, new BigDecimal("9.90"), 5, false,
-                Instant.now().minusSeconds(60));
+        long collection = WebTestData.openCollection(api, port, "月光 Moon " + TradingClient.uniquePhone(), 5);
         String phone = TradingClient.uniquePhone();
         String idCard = TradingClient.validIdCard();
 
@@ -75,13 +71,7 @@ class BuyerJourneyBrowserTest {
             browser.check("auth");
             assertThat(api.get("/user/me", session).data().path("state").asText()).isEqualTo("AUTHENTICATED");
 
-            // The home page list is cached for 10 s: reload until the new collection shows.
-            WebElement card = browser.until(d -> {
-                d.navigate().to(browser.base() + "/");
-                List<WebElement> found = d.findElements(
-                        By.cssSelector(".collection[data-collection-id='" + collection + "']"));
-                return found.isEmpty() ? null : found.get(0);
-            });
+            WebElement card = WebTestData.awaitCard(browser, collection);
             browser.until(d -> card.findElement(By.cssSelector(".stock")).getText().equals("5"));
             WebElement buy = card.findElement(By.cssSelector(".buy"));
             browser.until(d -> buy.isEnabled());
