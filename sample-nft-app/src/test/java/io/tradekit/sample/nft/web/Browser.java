@@ -92,12 +92,24 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Scrolls an element to the middle of the window and clicks it (nothing then covers it). */
+    /**
+     * Scrolls an element to the middle of the window and clicks it, again while something covers it or it
+     * moves (a script re-rendering the page around it).
+     */
     void click(String css) {
-        WebElement element = find(css);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        until(d -> element.isDisplayed() && element.isEnabled());
-        element.click();
+        until(d -> {
+            WebElement element = find(css);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
+            try {
+                element.click();
+                return Boolean.TRUE;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return null;
+            }
+        });
     }
 
     /** Sets a field's value as a script would (date inputs take keys in the browser's locale order). */
