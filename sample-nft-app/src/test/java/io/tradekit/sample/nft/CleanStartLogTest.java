@@ -29,6 +29,10 @@ class CleanStartLogTest {
             Map.entry("get Topic [%RETRY%", "RocketMQ client: a new consumer group's"
                     + " %RETRY% topic is created by the broker at the group's first heartbeat, after the consumer"
                     + " first asked for its route; one line per group, no stack trace; left to starter-tx-message"),
+            Map.entry("lock heartBeat, but failed", "RocketMQ client: a heartbeat asked for while another"
+                    + " is in flight is skipped (the producer's warm-up and each consumer's start all ask for one);"
+                    + " the one in flight carries the same data. Seen only when start-up threads overlap on a busy"
+                    + " machine; no stack trace"),
             Map.entry("[SERVICE_PUBLISH] Use random available port", "dubbo.protocol.port=-1 asks for a free port on"
                     + " purpose (several instances per host); Dubbo reports the port it took at WARN"),
             Map.entry("dynamicConfiguration is null", "no Dubbo config centre, on purpose (use-as-config-center:"
