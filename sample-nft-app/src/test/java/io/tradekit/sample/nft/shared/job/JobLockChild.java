@@ -8,7 +8,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -60,7 +59,10 @@ public final class JobLockChild {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Registered by hand, not a {@code @Configuration}: the application's tests scan {@code io.tradekit.sample.nft}
+     * including the test classes, and would pick this context's beans up.
+     */
     @EnableScheduling
     @Import(JobLockConfiguration.class)
     static class ChildConfiguration {
