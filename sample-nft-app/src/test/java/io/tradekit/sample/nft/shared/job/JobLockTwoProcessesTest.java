@@ -75,12 +75,14 @@ class JobLockTwoProcessesTest {
             long killedAt = next();
             assertThat(endOf(victimRun.startSeq())).as("the holder died inside the job, before its run ended%s",
                     childLogs()).isEmpty();
+            assertThat(lockedBy()).as("the lock row names the killed process").endsWith("/" + victim.pid());
             long runsBeforeKill = runs().size();
 
             // The survivor takes over after lockAtMostFor, and keeps running it.
             await("2 runs of the survivor after the kill",
                     () -> runsOfAfter(survivor.pid(), killedAt) >= 2);
             assertThat(survivor.isAlive()).isTrue();
+            assertThat(lockedBy()).as("the survivor took the lock over").endsWith("/" + survivor.pid());
             List<Run> runs = runs();
             assertThat(runs.size()).isGreaterThan((int) runsBeforeKill);
             assertThat(runs).filteredOn(run -> run.startSeq() > killedAt)
@@ -197,6 +199,10 @@ class JobLockTwoProcessesTest {
     private List<Run> runs() {
         return jdbc.query("SELECT start_seq, pid, end_seq FROM job_run ORDER BY start_seq",
                 (row, i) -> new Run(row.getLong("start_seq"), row.getLong("pid"), (Long) row.getObject("end_seq", Long.class)));
+    }
+
+    private String lockedBy() {
+        return jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = ?", String.class, JobLockChild.LOCK);
     }
 
     private long finishedRuns() {
