@@ -1,40 +1,52 @@
 package io.tradekit.sample.nft.chain.job;
 
-import io.tradekit.sample.nft.chain.application.ChainProperties;
 import io.tradekit.sample.nft.chain.application.ChainQueryService;
 import io.tradekit.sample.nft.chain.application.ChainVerificationDTO;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Re-hashes the whole ledger every {@code sample.chain.verify-interval} and reports every block
- * whose stored transactions or header no longer hash as sealed (an ERROR line per block).
+ * whose stored transactions or header no longer hash as sealed (an ERROR line per block). One instance of
+ * the cluster verifies at a time (lock {@value #LOCK}): each pass reads the whole ledger.
  */
 @Component
-public class VerifyChainJob implements SchedulingConfigurer {
+public class VerifyChainJob {
+
+    /** The job's lock name (shared.job). */
+    static final String LOCK = "verify-chain";
 
     private static final Logger log = LoggerFactory.getLogger(VerifyChainJob.class);
 
     private final ChainQueryService queries;
-    private final ChainProperties properties;
 
-    VerifyChainJob(ChainQueryService queries, ChainProperties properties) {
+    VerifyChainJob(ChainQueryService queries) {
         this.queries = queries;
-        this.properties = properties;
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::runQuietly, properties.getVerifyInterval(),
-                properties.getVerifyInterval()));
     }
 
     /**
-     * One run.
+     * The scheduled entry (the interval is {@code ChainProperties.verifyInterval}'s key). At most 30
+     * minutes: a pass re-hashes every block, growing with the ledger. At least 5 minutes, under the
+     * 10-minute interval: one pass per interval in the cluster.
+     */
+    @Scheduled(fixedDelayString = "${sample.chain.verify-interval:10m}",
+            initialDelayString = "${sample.chain.verify-interval:10m}")
+    @SchedulerLock(name = LOCK,
+            lockAtMostFor = "${sample.jobs.verify-chain.lock-at-most-for:PT30M}",
+            lockAtLeastFor = "${sample.jobs.verify-chain.lock-at-least-for:PT5M}")
+    public void verifyOnSchedule() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            log.warn("Chain verification could not run; retrying next interval", e);
+        }
+    }
+
+    /**
+     * One run, unguarded: for tests and callers that want the report now.
      *
      * @return the report, also logged
      */
@@ -46,13 +58,5 @@ public class VerifyChainJob implements SchedulingConfigurer {
             report.problems().forEach(problem -> log.error("Chain tampered at block {}", problem));
         }
         return report;
-    }
-
-    private void runQuietly() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            log.warn("Chain verification could not run; retrying next interval", e);
-        }
     }
 }
