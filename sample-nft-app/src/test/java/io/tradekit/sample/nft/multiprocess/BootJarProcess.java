@@ -86,6 +86,10 @@ final class BootJarProcess implements AutoCloseable {
         return name;
     }
 
+    Path log() {
+        return log;
+    }
+
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -113,7 +117,7 @@ final class BootJarProcess implements AutoCloseable {
     /** The last lines of the child's log, for a failure message. */
     String tail() {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return "last lines of " + log.toAbsolutePath() + ":\n"
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         } catch (IOException | UncheckedIOException e) {

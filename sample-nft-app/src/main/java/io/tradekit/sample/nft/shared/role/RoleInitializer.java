@@ -34,7 +34,14 @@ public final class RoleInitializer implements ApplicationContextInitializer<Conf
                 "dubbo.scan.base-packages", String.join(",", role.facadePackages(context.getClassLoader())))));
         // Last: defaults of the role that a command line or file may still override.
         environment.getPropertySources().addLast(new MapPropertySource("sampleRoleDefaults", Map.of(
-                "spring.flyway.enabled", Boolean.toString(role == SampleRole.GOODS))));
+                "spring.flyway.enabled", Boolean.toString(role == SampleRole.GOODS),
+                // The broker checks a half message back with any producer of the group that sent it: a
+                // process without the order context would answer an order's check-back "unknown scene" and
+                // roll back a buy that committed. One group per role: every member can answer its check-backs.
+                "tradekit.txmsg.producer-group", "tradekit-txmsg-producer-" + role.id(),
+                // One registry cache file per process would be needed otherwise: the processes of this
+                // machine lock the same ~/.dubbo file and warn.
+                "dubbo.registry.file-cache", "false")));
         context.getBeanFactory().registerSingleton(RoleScanFilter.class.getName(), new RoleScanFilter(role));
         log.info("sample role {}: contexts {}", role.id(), role.packages());
     }
