@@ -16,7 +16,8 @@ import java.util.concurrent.CompletionException;
 final class SplitRoles implements AutoCloseable {
 
     static final List<String> TOPICS = List.of("nft-order-create", "nft-order-cancel");
-    private static final Duration START = Duration.ofSeconds(150);
+    // Generous: on a busy 2-core machine a start took 100-150 s (three JVMs and the servers share the cores).
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String HEAP = "448m";
 
     private final List<AutoCloseable> started = new ArrayList<>();
