@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The sample split by role on the shared dev servers: one {@code goods} process, then two {@code trade}
@@ -52,10 +54,15 @@ final class SplitRoles implements AutoCloseable {
         // The goods role first: it runs Flyway; the trade role expects the schema.
         goods = BootJarProcess.start("goods", jar, dir.resolve("goods.log"), HEAP, with(args, "goods"), START);
         started.add(goods);
-        CompletableFuture<BootJarProcess> first = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-1"));
-        CompletableFuture<BootJarProcess> second = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-2"));
+        // Two threads of their own: the common pool may have one on a 2-core machine.
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        CompletableFuture<BootJarProcess> first = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-1"),
+                starters);
+        CompletableFuture<BootJarProcess> second = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-2"),
+                starters);
         // Both awaited, and each started one registered for close(), before either failure leaves.
         CompletableFuture.allOf(first, second).exceptionally(failure -> null).join();
+        starters.shutdown();
         for (CompletableFuture<BootJarProcess> future : List.of(first, second)) {
             if (!future.isCompletedExceptionally()) {
                 started.add(future.join());
@@ -84,9 +91,19 @@ final class SplitRoles implements AutoCloseable {
         }
     }
 
+    /**
+     * The role's profile and a Dubbo port of its own: with {@code port: -1} Dubbo takes the first free port
+     * from 20880 up, checked before it binds, so two processes starting together took the same one and the
+     * second failed its export after it had answered healthy.
+     */
     private static List<String> with(List<String> args, String profile) {
         List<String> all = new ArrayList<>(args);
         all.add("--spring.profiles.active=" + profile);
+        try {
+            all.add("--dubbo.protocol.port=" + BootJarProcess.freePort());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return all;
     }
 
