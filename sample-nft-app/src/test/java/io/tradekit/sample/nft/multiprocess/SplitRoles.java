@@ -1,0 +1,122 @@
+package io.tradekit.sample.nft.multiprocess;
+
+import io.tradekit.devservices.standalone.SharedServersProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The sample split by role on the shared dev servers: one {@code goods} process, then two {@code trade}
+ * processes started together, each a child JVM of the Boot jar. {@link #close()} reaps them all (the
+ * trade processes first, the servers last); so do the shutdown hooks of the children.
+ */
+final class SplitRoles implements AutoCloseable {
+
+    static final List<String> TOPICS = List.of("nft-order-create", "nft-order-cancel");
+    // Generous: on a busy 2-core machine a start took 100-150 s (three JVMs and the servers share the cores).
+    private static final Duration START = Duration.ofSeconds(300);
+    private static final String HEAP = "448m";
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    SharedServersProcess servers;
+    BootJarProcess goods;
+    BootJarProcess trade1;
+    BootJarProcess trade2;
+
+    /** Starts everything; on a failure what did start is reaped before the exception leaves. */
+    static SplitRoles start(Path dir, List<String> extraArgs) throws Exception {
+        SplitRoles roles = new SplitRoles();
+        try {
+            roles.startAll(dir, extraArgs);
+            return roles;
+        } catch (Exception | Error e) {
+            roles.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path dir, List<String> extraArgs) throws Exception {
+        Path jar = BootJarProcess.locateJar();
+        servers = SharedServersProcess.start(dir.resolve("servers.properties"), dir.resolve("servers.log"), TOPICS,
+                Duration.ofMinutes(4));
+        started.add(servers);
+        List<String> args = new ArrayList<>(List.of(servers.importArgument(),
+                // Setup cost only: the fewest password rounds the app accepts, and every buyer logs in from
+                // 127.0.0.1 (the per-address login limit is meant for one client; per-account limits stay).
+                "--sample.user.password-iterations=10000", "--sample.throttle.login.per-address.limit=1000000",
+                "--logging.level.root=WARN", "--logging.level.io.tradekit.sample.nft.shared.role=INFO"));
+        args.addAll(extraArgs);
+        // The goods role first: it runs Flyway; the trade role expects the schema.
+        goods = BootJarProcess.start("goods", jar, dir.resolve("goods.log"), HEAP, with(args, "goods"), START);
+        started.add(goods);
+        // Two threads of their own: the common pool may have one on a 2-core machine.
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        CompletableFuture<BootJarProcess> first = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-1"),
+                starters);
+        CompletableFuture<BootJarProcess> second = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-2"),
+                starters);
+        // Both awaited, and each started one registered for close(), before either failure leaves.
+        CompletableFuture.allOf(first, second).exceptionally(failure -> null).join();
+        starters.shutdown();
+        for (CompletableFuture<BootJarProcess> future : List.of(first, second)) {
+            if (!future.isCompletedExceptionally()) {
+                started.add(future.join());
+            }
+        }
+        trade1 = unwrap(first);
+        trade2 = unwrap(second);
+    }
+
+    private static BootJarProcess unwrap(CompletableFuture<BootJarProcess> future) throws Exception {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static BootJarProcess trade(Path jar, Path dir, List<String> args, String name) {
+        try {
+            return BootJarProcess.start(name, jar, dir.resolve(name + ".log"), HEAP, with(args, "trade"), START);
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * The role's profile and a Dubbo port of its own: with {@code port: -1} Dubbo takes the first free port
+     * from 20880 up, checked before it binds, so two processes starting together took the same one and the
+     * second failed its export after it had answered healthy.
+     */
+    private static List<String> with(List<String> args, String profile) {
+        List<String> all = new ArrayList<>(args);
+        all.add("--spring.profiles.active=" + profile);
+        try {
+            all.add("--dubbo.protocol.port=" + BootJarProcess.freePort());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return all;
+    }
+
+    /** The trade processes, then goods, then the servers; every one even when another fails to stop. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + started.get(i) + ": " + e);
+            }
+        }
+        started.clear();
+    }
+}
