@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public enum SampleRole {
 
     /** Every context in one process: the README's first command. */
-    ALL(Set.of("user", "collection", "inventory", "order", "chain", "parameter", "onboarding")),
+    ALL(Set.of("user", "collection", "inventory", "order", "chain", "parameter", "onboarding", "web")),
 
     /**
      * The buyer's entry: login and the user's page, the token and the buy, payment, cancel, orders. The
@@ -26,9 +26,11 @@ public enum SampleRole {
 
     /**
      * Everything but orders: the catalogue and its admin, the users, the stock owner's facade, the
-     * chain's reads, onboarding and parameters; runs Flyway (the trade role does not).
+     * chain's reads, onboarding and parameters, and the web pages (the home page reads the catalogue
+     * in-process; behind a load balancer {@code /trade/**} goes to the trade role); runs Flyway (the
+     * trade role does not).
      */
-    GOODS(Set.of("user", "collection", "inventory", "chain", "parameter", "onboarding"));
+    GOODS(Set.of("user", "collection", "inventory", "chain", "parameter", "onboarding", "web"));
 
     /** The package every context lives under. */
     static final String BASE_PACKAGE = "io.tradekit.sample.nft";

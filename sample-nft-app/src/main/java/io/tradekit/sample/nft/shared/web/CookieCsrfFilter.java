@@ -1,4 +1,4 @@
-package io.tradekit.sample.nft.web.security;
+package io.tradekit.sample.nft.shared.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.core.error.CommonErrorCode;
