@@ -1,5 +1,6 @@
 package io.tradekit.sample.nft.multiprocess;
 
+import io.tradekit.devservices.standalone.BootAppProcess;
 import io.tradekit.devservices.standalone.SharedServersProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +25,9 @@ final class SplitRoles implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     SharedServersProcess servers;
-    BootJarProcess goods;
-    BootJarProcess trade1;
-    BootJarProcess trade2;
+    BootAppProcess goods;
+    BootAppProcess trade1;
+    BootAppProcess trade2;
 
     /** Starts everything; on a failure what did start is reaped before the exception leaves. */
     static SplitRoles start(Path dir, List<String> extraArgs) throws Exception {
@@ -41,7 +42,7 @@ final class SplitRoles implements AutoCloseable {
     }
 
     private void startAll(Path dir, List<String> extraArgs) throws Exception {
-        Path jar = BootJarProcess.locateJar();
+        Path jar = BootAppProcess.locateJar(Path.of("target"), "sample-nft-app");
         servers = SharedServersProcess.start(dir.resolve("servers.properties"), dir.resolve("servers.log"), TOPICS,
                 Duration.ofMinutes(4));
         started.add(servers);
@@ -52,18 +53,18 @@ final class SplitRoles implements AutoCloseable {
                 "--logging.level.root=WARN", "--logging.level.io.tradekit.sample.nft.shared.role=INFO"));
         args.addAll(extraArgs);
         // The goods role first: it runs Flyway; the trade role expects the schema.
-        goods = BootJarProcess.start("goods", jar, dir.resolve("goods.log"), HEAP, with(args, "goods"), START);
+        goods = BootAppProcess.start("goods", jar, dir.resolve("goods.log"), HEAP, with(args, "goods"), START);
         started.add(goods);
         // Two threads of their own: the common pool may have one on a 2-core machine.
         ExecutorService starters = Executors.newFixedThreadPool(2);
-        CompletableFuture<BootJarProcess> first = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-1"),
+        CompletableFuture<BootAppProcess> first = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-1"),
                 starters);
-        CompletableFuture<BootJarProcess> second = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-2"),
+        CompletableFuture<BootAppProcess> second = CompletableFuture.supplyAsync(() -> trade(jar, dir, args, "trade-2"),
                 starters);
         // Both awaited, and each started one registered for close(), before either failure leaves.
         CompletableFuture.allOf(first, second).exceptionally(failure -> null).join();
         starters.shutdown();
-        for (CompletableFuture<BootJarProcess> future : List.of(first, second)) {
+        for (CompletableFuture<BootAppProcess> future : List.of(first, second)) {
             if (!future.isCompletedExceptionally()) {
                 started.add(future.join());
             }
@@ -72,7 +73,7 @@ final class SplitRoles implements AutoCloseable {
         trade2 = unwrap(second);
     }
 
-    private static BootJarProcess unwrap(CompletableFuture<BootJarProcess> future) throws Exception {
+    private static BootAppProcess unwrap(CompletableFuture<BootAppProcess> future) throws Exception {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -83,9 +84,9 @@ final class SplitRoles implements AutoCloseable {
         }
     }
 
-    private static BootJarProcess trade(Path jar, Path dir, List<String> args, String name) {
+    private static BootAppProcess trade(Path jar, Path dir, List<String> args, String name) {
         try {
-            return BootJarProcess.start(name, jar, dir.resolve(name + ".log"), HEAP, with(args, "trade"), START);
+            return BootAppProcess.start(name, jar, dir.resolve(name + ".log"), HEAP, with(args, "trade"), START);
         } catch (Exception e) {
             throw new CompletionException(e);
         }
@@ -100,7 +101,7 @@ final class SplitRoles implements AutoCloseable {
         List<String> all = new ArrayList<>(args);
         all.add("--spring.profiles.active=" + profile);
         try {
-            all.add("--dubbo.protocol.port=" + BootJarProcess.freePort());
+            all.add("--dubbo.protocol.port=" + BootAppProcess.freePort());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

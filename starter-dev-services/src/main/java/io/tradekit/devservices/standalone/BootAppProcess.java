@@ -1,4 +1,4 @@
-package io.tradekit.sample.nft.multiprocess;
+package io.tradekit.devservices.standalone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The sample's repackaged Boot jar as a child JVM ({@code java -jar}) on 127.0.0.1 with a free HTTP port,
- * its output in a log file. Reaped on {@link #close()} and by a shutdown hook, so it never outlives the test
- * JVM; a child that fails to start is stopped and the tail of its log goes into the exception.
+ * A Spring Boot application's repackaged jar as a child JVM ({@code java -jar}) on 127.0.0.1 with a free
+ * HTTP port, its output in a log file: what multi-process tests and load drivers start beside
+ * {@link SharedServersProcess}. {@link #start} waits until {@code /actuator/health} answers UP. Reaped on
+ * {@link #close()} and by a shutdown hook, so it never outlives the caller's JVM when that exits; a child
+ * that fails to start is stopped and the tail of its log goes into the exception.
  */
-final class BootJarProcess implements AutoCloseable {
+public final class BootAppProcess implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 60;
 
@@ -32,7 +34,7 @@ final class BootJarProcess implements AutoCloseable {
     private final Path log;
     private final Thread hook;
 
-    private BootJarProcess(String name, Process process, int httpPort, Path log) {
+    private BootAppProcess(String name, Process process, int httpPort, Path log) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
@@ -40,34 +42,54 @@ final class BootJarProcess implements AutoCloseable {
         this.hook = new Thread(this::stop, "reap-" + name);
     }
 
-    /** The jar {@code mvn package} built: {@code target/sample-nft-app-*.jar}, not the {@code .original}. */
-    static Path locateJar() throws IOException {
-        Path target = Path.of("target");
+    /**
+     * The jar {@code mvn package} built in {@code target} whose name matches {@code artifactId-*.jar} (not
+     * the {@code .original}); the message says to build it when there is none.
+     */
+    public static Path locateJar(Path target, String artifactId) throws IOException {
+        if (!Files.isDirectory(target)) {
+            throw new IllegalStateException("no " + target.toAbsolutePath() + ": build the jar first (mvn package)");
+        }
+        String pattern = java.util.regex.Pattern.quote(artifactId) + "-.*\\.jar";
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches("sample-nft-app-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no sample-nft-app-*.jar in "
-                            + target.toAbsolutePath() + ": the multi-process tests run after `package`"
-                            + " (mvn -pl sample-nft-app verify)"));
+            return files.filter(f -> f.getFileName().toString().matches(pattern))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + artifactId + "-*.jar in "
+                            + target.toAbsolutePath() + ": build it first (mvn package); tests that need it run"
+                            + " after `package`, in `mvn verify`"));
         }
     }
 
     /**
-     * Starts the jar with {@code args} and waits (at most {@code timeout}) until {@code /actuator/health}
-     * answers UP.
+     * Starts the jar with {@code args} on a small heap with the serial collector (several children share
+     * a small machine) and waits (at most {@code timeout}) until {@code /actuator/health} answers UP.
      */
-    static BootJarProcess start(String name, Path jar, Path log, String heap, List<String> args, Duration timeout)
-            throws IOException, InterruptedException {
+    public static BootAppProcess start(String name, Path jar, Path log, String heap, List<String> args,
+                                       Duration timeout) throws IOException, InterruptedException {
+        return start(name, jar, log, List.of("-Xmx" + heap, "-XX:+UseSerialGC"), args, timeout);
+    }
+
+    /**
+     * Starts the jar with the JVM options {@code jvmOptions} (heap, collector) and the application
+     * arguments {@code args}, and waits (at most {@code timeout}) until {@code /actuator/health} answers UP.
+     */
+    public static BootAppProcess start(String name, Path jar, Path log, List<String> jvmOptions, List<String> args,
+                                       Duration timeout) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no application jar at " + jar.toAbsolutePath());
+        }
         int httpPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC",
-                // Dubbo advertises loopback only when every interface is ignored (the parent pom's test setting).
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                // Dubbo advertises loopback only when every interface is ignored.
                 "-Ddubbo.network.interface.ignored=.*", "-Dfile.encoding=UTF-8",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.address=127.0.0.1", "--server.port=" + httpPort));
         command.addAll(args);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        BootJarProcess child = new BootJarProcess(name, process, httpPort, log);
+        BootAppProcess child = new BootAppProcess(name, process, httpPort, log);
         Runtime.getRuntime().addShutdownHook(child.hook);
         try {
             child.awaitHealthy(timeout);
@@ -78,15 +100,24 @@ final class BootJarProcess implements AutoCloseable {
         return child;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
-    String name() {
+    /** The child's process id (for CPU readings, or a {@code kill -9} in a crash test). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String name() {
         return name;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -115,7 +146,7 @@ final class BootJarProcess implements AutoCloseable {
     }
 
     /** The last lines of the child's log, for a failure message. */
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return "last lines of " + log.toAbsolutePath() + ":\n"
@@ -151,7 +182,7 @@ final class BootJarProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
