@@ -134,7 +134,7 @@ public final class SoldOutLoadDriver {
             }
             int[] nextBuyer = {1 + threads};
             List<LoadPhase.Result> pass = new ArrayList<>();
-            ServersCpu serversCpu = new ServersCpu(servers.pid());
+            ServersCpu serversCpu = new ServersCpu(servers.serverPids());
             pass.add(LoadPhase.run("public GET /collections/{id}" + tag, pidA, threads, time, maxCalls,
                     (t, i) -> LoadPhase.outcome(clientA.get("/collections/" + readOnly, null))));
             serversCpu.mark();
@@ -338,24 +338,29 @@ public final class SoldOutLoadDriver {
     }
 
     /**
-     * The shared servers' CPU (broker, H2, Redis, ZooKeeper: one process) per call of each phase, beside the
-     * app's: on 2 cores the servers take what the app does not, so an app-only number hides where a buy's
-     * cost went.
+     * The shared servers' CPU (the launcher with H2 and ZooKeeper, the name server and broker JVMs,
+     * redis-server) per call of each phase, beside the app's: on 2 cores the servers take what the app does
+     * not, so an app-only number hides where a buy's cost went.
      */
     private static final class ServersCpu {
 
-        private final long pid;
+        /** The launcher, the name server and broker JVMs, and redis-server: every process of the servers. */
+        private final List<Long> pids;
         private final List<Double> millis = new ArrayList<>();
         private double last;
 
-        ServersCpu(long pid) {
-            this.pid = pid;
-            this.last = ProcessCpu.millis(pid);
+        ServersCpu(List<Long> pids) {
+            this.pids = List.copyOf(pids);
+            this.last = total();
+        }
+
+        private double total() {
+            return pids.stream().mapToDouble(ProcessCpu::millis).sum();
         }
 
         /** Ends the phase that just ran (the phases run back to back). */
         void mark() {
-            double now = ProcessCpu.millis(pid);
+            double now = total();
             millis.add(now - last);
             last = now;
         }

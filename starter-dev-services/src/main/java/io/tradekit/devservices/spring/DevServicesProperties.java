@@ -28,6 +28,13 @@ public class DevServicesProperties {
     /** Process id of the shared servers' launcher (informational; written by its address file). */
     private Long sharedServersPid;
 
+    /**
+     * Whether this application exits when the process that started it is gone (its standard input ends, or
+     * that process exits), even after a {@code kill -9} of it: set by a test or load driver that starts the
+     * application as a child JVM ({@code BootAppProcess}), so no child outlives it.
+     */
+    private boolean exitWithParent = false;
+
     private final Redis redis = new Redis();
 
     private final RocketMq rocketmq = new RocketMq();
@@ -48,6 +55,14 @@ public class DevServicesProperties {
 
     public void setSharedServers(boolean sharedServers) {
         this.sharedServers = sharedServers;
+    }
+
+    public boolean isExitWithParent() {
+        return exitWithParent;
+    }
+
+    public void setExitWithParent(boolean exitWithParent) {
+        this.exitWithParent = exitWithParent;
     }
 
     public Long getSharedServersPid() {

@@ -85,7 +85,9 @@ public final class BootAppProcess implements AutoCloseable {
                 // Dubbo advertises loopback only when every interface is ignored.
                 "-Ddubbo.network.interface.ignored=.*", "-Dfile.encoding=UTF-8",
                 "-jar", jar.toAbsolutePath().toString(),
-                "--server.address=127.0.0.1", "--server.port=" + httpPort));
+                "--server.address=127.0.0.1", "--server.port=" + httpPort,
+                // An application with tradekit-dev-services exits when this JVM is gone, even after a kill -9.
+                "--tradekit.dev-services.exit-with-parent=true"));
         command.addAll(args);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
