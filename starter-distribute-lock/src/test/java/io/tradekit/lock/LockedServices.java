@@ -173,6 +173,17 @@ final class LockedServices {
             int rows = jdbc.update("UPDATE fenced SET fence = ?, val = ? WHERE id = ? AND fence < ?", token, value, id, token);
             return new Outcome(token, rows);
         }
+
+        /** The same write under a watchdog lease (renewed while the holder reaches Redis), for the network-cut test. */
+        @DistributeLock(scene = "FENCED_WATCHDOG", keyExpression = "#id")
+        @Transactional
+        public Outcome writeUnderWatchdog(String id, String value, CountDownLatch tokenTaken, CountDownLatch proceed) {
+            long token = DistributeLockContext.fencingToken();
+            tokenTaken.countDown();
+            await(proceed);
+            int rows = jdbc.update("UPDATE fenced SET fence = ?, val = ? WHERE id = ? AND fence < ?", token, value, id, token);
+            return new Outcome(token, rows);
+        }
     }
 
     /** Tells whether the lock it runs under has exactly the name a literal key gives. */
