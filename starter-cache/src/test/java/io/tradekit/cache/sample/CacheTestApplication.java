@@ -39,9 +39,10 @@ public class CacheTestApplication {
     /** A client of its own on a Redis the test stops, with short timeouts so failures come fast. */
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnProperty("test.own-redis-url")
-    RedissonClient ownRedisson(@Value("${test.own-redis-url}") String url) {
+    RedissonClient ownRedisson(@Value("${test.own-redis-url}") String url,
+                               @Value("${test.own-redis-timeout-ms:300}") int timeoutMs) {
         Config config = new Config();
-        config.useSingleServer().setAddress(url).setTimeout(300).setConnectTimeout(300).setRetryAttempts(0)
+        config.useSingleServer().setAddress(url).setTimeout(timeoutMs).setConnectTimeout(timeoutMs).setRetryAttempts(0)
                 .setConnectionMinimumIdleSize(1).setConnectionPoolSize(4)
                 .setSubscriptionConnectionMinimumIdleSize(1).setSubscriptionConnectionPoolSize(2);
         return Redisson.create(config);
