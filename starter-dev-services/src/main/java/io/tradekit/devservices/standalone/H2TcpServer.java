@@ -12,8 +12,9 @@ import org.h2.tools.Server;
  * as several instances share one MySQL in production. In-memory databases live as long as this
  * server; {@code -ifNotExists} lets the first client create its database; other hosts are refused
  * (no {@code -tcpAllowOthers}), and {@code h2.bindAddress} keeps the socket itself on loopback.
+ * Public for tests that run one application process on servers of their own (a crash test's database).
  */
-final class H2TcpServer implements AutoCloseable {
+public final class H2TcpServer implements AutoCloseable {
 
     /** H2 reads it once, when its classes load: set before the first use of H2. */
     static final String BIND_ADDRESS_PROPERTY = "h2.bindAddress";
@@ -26,7 +27,8 @@ final class H2TcpServer implements AutoCloseable {
         this.baseDir = baseDir;
     }
 
-    static H2TcpServer start() {
+    /** Starts a server on a free port of 127.0.0.1 (the launcher's and tests' one way to get one). */
+    public static H2TcpServer start() {
         if (System.getProperty(BIND_ADDRESS_PROPERTY) == null) {
             System.setProperty(BIND_ADDRESS_PROPERTY, FreePorts.LOOPBACK);
         }
@@ -47,12 +49,13 @@ final class H2TcpServer implements AutoCloseable {
         return baseDir;
     }
 
-    int port() {
+    /** The TCP port on 127.0.0.1. */
+    public int port() {
         return server.getPort();
     }
 
     /** A JDBC URL of an in-memory database {@code name} on this server, with H2 {@code options}. */
-    String jdbcUrl(String name, String options) {
+    public String jdbcUrl(String name, String options) {
         return "jdbc:h2:tcp://" + FreePorts.LOOPBACK + ":" + port() + "/mem:" + name
                 + (options == null || options.isBlank() ? "" : ";" + options);
     }
