@@ -5,9 +5,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The circuit breaker of one server, shared by every caller of that server in the application (get
@@ -69,23 +72,65 @@ public final class ServerBreaker {
         if (breaker == null) {
             return call.run();
         }
-        if (!breaker.tryAcquirePermission()) {
-            refusedSinceReport.increment();
-            refusedTotal.increment();
-            throw new ServerUnavailableException(server, retryAfter, true, null);
-        }
+        permit();
         long start = System.nanoTime();
         try {
             T result = call.run();
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return result;
         } catch (Throwable failure) {
-            if (serverFault.test(failure)) {
-                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
-            } else {
-                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            }
+            record(start, failure, serverFault);
             throw failure;
+        }
+    }
+
+    /**
+     * Starts {@code call} unless the breaker is open; its outcome counts when the stage completes.
+     *
+     * @param call        starts the call to the server
+     * @param serverFault which failures (of the start or of the stage) mean the server is down
+     * @return the call's stage
+     * @throws ServerUnavailableException when refused (the call did not start)
+     */
+    public <T> CompletionStage<T> callAsync(Supplier<? extends CompletionStage<T>> call,
+                                            Predicate<Throwable> serverFault) {
+        if (breaker == null) {
+            return call.get();
+        }
+        permit();
+        long start = System.nanoTime();
+        CompletionStage<T> stage;
+        try {
+            stage = call.get();
+        } catch (RuntimeException | Error failure) {
+            record(start, failure, serverFault);
+            throw failure;
+        }
+        return stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            } else {
+                record(start, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure, serverFault);
+            }
+        });
+    }
+
+    private void permit() {
+        if (!breaker.tryAcquirePermission()) {
+            refusedSinceReport.increment();
+            refusedTotal.increment();
+            throw new ServerUnavailableException(server, retryAfter, true, null);
+        }
+    }
+
+    /** A server fault counts against the server; any other failure shows it answering. */
+    private void record(long start, Throwable failure, Predicate<Throwable> serverFault) {
+        long elapsed = System.nanoTime() - start;
+        if (serverFault.test(failure)) {
+            breaker.onError(elapsed, TimeUnit.NANOSECONDS, failure);
+        } else {
+            breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         }
     }
 

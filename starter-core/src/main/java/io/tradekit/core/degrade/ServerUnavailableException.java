@@ -53,6 +53,17 @@ public class ServerUnavailableException extends SystemException {
         return retryAfterSeconds(getRetryAfter());
     }
 
+    /** The first {@code ServerUnavailableException} in {@code failure}'s cause chain (itself included), or null. */
+    public static ServerUnavailableException find(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof ServerUnavailableException unavailable) {
+                return unavailable;
+            }
+        }
+        return null;
+    }
+
     /** A duration as a {@code Retry-After} value: whole seconds rounded up, at least 1. */
     public static long retryAfterSeconds(Duration retryAfter) {
         long millis = Math.max(retryAfter.toMillis(), 1);
