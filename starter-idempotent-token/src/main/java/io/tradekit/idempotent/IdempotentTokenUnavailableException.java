@@ -1,5 +1,6 @@
 package io.tradekit.idempotent;
 
+import io.tradekit.core.degrade.ServerUnavailableException;
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.error.SystemException;
 
@@ -20,5 +21,15 @@ public class IdempotentTokenUnavailableException extends SystemException {
      */
     public IdempotentTokenUnavailableException(String message, Throwable cause) {
         super(CommonErrorCode.SERVICE_UNAVAILABLE, message, cause);
+    }
+
+    /** Whether the Redis breaker refused the call without touching Redis (nothing to log per request). */
+    public boolean isRefused() {
+        return getCause() instanceof ServerUnavailableException unavailable && unavailable.isRefused();
+    }
+
+    /** The {@code Retry-After} of the answer, in seconds: the breaker's open duration, else 1. */
+    public long getRetryAfterSeconds() {
+        return getCause() instanceof ServerUnavailableException unavailable ? unavailable.getRetryAfterSeconds() : 1;
     }
 }

@@ -1,5 +1,6 @@
 package io.tradekit.core.web;
 
+import io.tradekit.core.degrade.ServerUnavailableException;
 import io.tradekit.core.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -37,6 +38,21 @@ public final class FailureResponses {
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    /**
+     * Answers a call that needs a server which is down: 503 {@code SERVICE_UNAVAILABLE} with
+     * {@code Retry-After} (seconds), so a client backs off instead of retrying at once.
+     *
+     * @param response    the response, not yet committed
+     * @param unavailable the refusal or the server's failure
+     * @throws IOException if the client went away
+     */
+    public static void writeUnavailable(HttpServletResponse response, ServerUnavailableException unavailable)
+            throws IOException {
+        // Before write, which commits the response (its resetBuffer keeps headers).
+        response.setHeader("Retry-After", Long.toString(unavailable.getRetryAfterSeconds()));
+        write(response, 503, unavailable.getErrorCode(), unavailable.getMessage());
     }
 
     /**

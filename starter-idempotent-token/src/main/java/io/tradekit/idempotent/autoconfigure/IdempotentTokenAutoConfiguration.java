@@ -11,6 +11,8 @@ import io.tradekit.idempotent.aop.IdempotentTokenInterceptor;
 import io.tradekit.idempotent.aop.IdempotentTokenOperationSource;
 import io.tradekit.idempotent.store.IdempotentTokenStore;
 import io.tradekit.idempotent.store.LettuceTokenStore;
+import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.core.spring.ServerBreakersBinding;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -89,6 +91,13 @@ public class IdempotentTokenAutoConfiguration {
                     order);
         }
 
+        /** One breaker per server for every starter ({@code tradekit.degrade.*}), unless one exists. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        ServerBreakers tradekitServerBreakers(Environment environment) {
+            return ServerBreakersBinding.bind(environment);
+        }
+
         /** The default store: the starter's own Lettuce client on spring.data.redis.*, one shared connection. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(RedisClient.class)
@@ -98,14 +107,18 @@ public class IdempotentTokenAutoConfiguration {
             @ConditionalOnMissingBean(IdempotentTokenStore.class)
             LettuceTokenStore idempotentTokenStore(ObjectProvider<RedisConnectionDetails> details, Environment environment,
                                                    ObjectProvider<ClientResources> resources,
-                                                   IdempotentTokenProperties properties) {
+                                                   IdempotentTokenProperties properties,
+                                                   ServerBreakers breakers) {
                 RedisProperties redis = LettuceClients.redisProperties(environment);
                 LettuceSettings settings = properties.getRedis();
                 settings.validate("tradekit.idempotent.redis");
-                return new LettuceTokenStore(
+                LettuceTokenStore store = new LettuceTokenStore(
                         LettuceClients.create(details.getIfAvailable(), redis, resources.getIfUnique(),
                                 settings.getConnectTimeout(), settings.getCommandTimeout()),
                         settings.getCommandTimeout(), settings.getRetryDelay(), true);
+                // The application's Redis breaker, shared with the other Redis-backed starters.
+                store.setBreaker(breakers.breaker("redis"));
+                return store;
             }
         }
 

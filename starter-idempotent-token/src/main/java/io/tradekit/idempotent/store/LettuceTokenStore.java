@@ -7,13 +7,17 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.tradekit.core.degrade.ServerBreaker;
+import io.tradekit.core.degrade.ServerUnavailableException;
 import io.tradekit.core.redis.LettuceConnector;
+import io.tradekit.core.redis.RedisFaults;
 import io.tradekit.core.redis.RedisScript;
 import io.tradekit.idempotent.ConsumeOutcome;
 import io.tradekit.idempotent.IdempotentTokenUnavailableException;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The Redis {@link IdempotentTokenStore}: {@code SET NX PX} to issue, and one Lua script per
@@ -24,7 +28,9 @@ import java.util.Objects;
  * commands on its own; it is opened on first use (so the application starts while Redis is down,
  * and requests are refused until it is back) and reconnects by itself. While disconnected, commands
  * are refused at once rather than queued; each command waits at most the command timeout. Works
- * with a {@link RedisClient} (standalone, sentinel) or a {@link RedisClusterClient}.
+ * with a {@link RedisClient} (standalone, sentinel) or a {@link RedisClusterClient}. Given the
+ * application's {@code redis} {@link ServerBreaker}, calls are refused without touching Redis while it
+ * is open.
  */
 public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
 
@@ -44,6 +50,7 @@ public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
     private static final RedisScript RELEASE = RedisScript.of(TokenScripts.RELEASE);
 
     private final LettuceConnector connector;
+    private volatile ServerBreaker breaker;
 
     /**
      * Creates a store on {@code client}.
@@ -60,6 +67,16 @@ public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
                 ownsClient);
     }
 
+    /** Runs every call through {@code breaker} (null: none). */
+    public void setBreaker(ServerBreaker breaker) {
+        this.breaker = breaker;
+    }
+
+    /** The breaker the calls run through, or null. */
+    public ServerBreaker breaker() {
+        return breaker;
+    }
+
     /** The shared connection (e.g. for the health check). */
     public LettuceConnector connector() {
         return connector;
@@ -73,11 +90,8 @@ public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
     @Override
     public boolean save(String key, String owner, Duration ttl) {
         String value = owner == null ? UNBOUND : OWNER_PREFIX + owner;
-        try {
-            return "OK".equals(connector.sync().set(key, value, SetArgs.Builder.nx().px(ttl.toMillis())));
-        } catch (RedisException e) {
-            throw unavailable("store a token", e);
-        }
+        return guarded("store a token",
+                () -> "OK".equals(connector.sync().set(key, value, SetArgs.Builder.nx().px(ttl.toMillis()))));
     }
 
     @Override
@@ -118,16 +132,24 @@ public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
     }
 
     private long run(RedisScript script, String action, String key, String... args) {
-        Long result;
-        try {
-            result = script.eval(connector.sync(), ScriptOutputType.INTEGER, new String[] {key}, args);
-        } catch (RedisException e) {
-            throw unavailable(action, e);
-        }
+        Long result = guarded(action,
+                () -> script.eval(connector.sync(), ScriptOutputType.INTEGER, new String[] {key}, args));
         if (result == null) {
             throw new IdempotentTokenUnavailableException("Redis returned no result for the script to " + action, null);
         }
         return result;
+    }
+
+    /** One call to Redis, through the breaker when there is one; a refusal or a Redis failure is unavailable. */
+    private <T> T guarded(String action, Supplier<T> call) {
+        ServerBreaker current = breaker;
+        try {
+            return current == null ? call.get() : current.call(call::get, RedisFaults::isServerFault);
+        } catch (ServerUnavailableException refused) {
+            throw new IdempotentTokenUnavailableException("Redis breaker open: could not " + action, refused);
+        } catch (RedisException e) {
+            throw unavailable(action, e, current);
+        }
     }
 
     /** Closes the shared connection, and the client when this store owns it. */
@@ -136,11 +158,14 @@ public class LettuceTokenStore implements IdempotentTokenStore, AutoCloseable {
         connector.close();
     }
 
-    private static IdempotentTokenUnavailableException unavailable(String action, RedisException e) {
+    private static IdempotentTokenUnavailableException unavailable(String action, RedisException e,
+                                                                   ServerBreaker breaker) {
         if (e instanceof RedisCommandInterruptedException) {
             Thread.currentThread().interrupt();
         }
+        // A server fault carries the breaker's Retry-After (cause chain: unavailable -> client's exception).
+        Throwable cause = breaker != null && RedisFaults.isServerFault(e) ? breaker.unavailable(e) : e;
         return new IdempotentTokenUnavailableException("Redis could not " + action + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), cause);
     }
 }

@@ -58,9 +58,14 @@ public class IdempotentTokenEndpoint {
             String token = tokens.issue(scene, ownerResolver.resolveOwner(request.servletRequest()));
             return respond(HttpStatus.OK, SingleResponse.of(token));
         } catch (IdempotentTokenUnavailableException e) {
-            log.warn("Idempotent token store unavailable, no token issued for scene {}: {}", scene,
-                    LogSanitizer.escape(e.getMessage()));
-            return respond(HttpStatus.SERVICE_UNAVAILABLE, SingleResponse.fail(CommonErrorCode.SERVICE_UNAVAILABLE));
+            if (!e.isRefused()) {
+                log.warn("Idempotent token store unavailable, no token issued for scene {}: {}", scene,
+                        LogSanitizer.escape(e.getMessage()));
+            }
+            return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                    .cacheControl(CacheControl.noStore())
+                    .header("Retry-After", Long.toString(e.getRetryAfterSeconds()))
+                    .body(SingleResponse.fail(CommonErrorCode.SERVICE_UNAVAILABLE));
         }
     }
 

@@ -99,8 +99,12 @@ public class IdempotentTokenHandlerInterceptor implements AsyncHandlerIntercepto
         try {
             claim = claim(request, response, path, scene);
         } catch (IdempotentTokenUnavailableException e) {
-            log.warn("Idempotent token store unavailable, request to {} refused: {}",
-                    LogSanitizer.escape(path), LogSanitizer.escape(e.getMessage()));
+            // While the breaker refuses, its own log counts the refusals: no line per request.
+            if (!e.isRefused()) {
+                log.warn("Idempotent token store unavailable, request to {} refused: {}",
+                        LogSanitizer.escape(path), LogSanitizer.escape(e.getMessage()));
+            }
+            response.setHeader("Retry-After", Long.toString(e.getRetryAfterSeconds()));
             FailureResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     CommonErrorCode.SERVICE_UNAVAILABLE, "The duplicate-submission check is unavailable, please retry later.");
             return false;
@@ -170,6 +174,9 @@ public class IdempotentTokenHandlerInterceptor implements AsyncHandlerIntercepto
             }
         } catch (IdempotentTokenUnavailableException e) {
             // The token stays taken until it expires: a retry is refused, never let through twice.
+            if (e.isRefused()) {
+                return;
+            }
             log.warn("Idempotent token store unavailable after the request; the token stays taken: {}",
                     LogSanitizer.escape(e.getMessage()));
         }

@@ -3,6 +3,8 @@ package io.tradekit.sso.autoconfigure;
 import cn.dev33.satoken.json.SaJsonTemplate;
 import cn.dev33.satoken.stp.StpInterface;
 import cn.dev33.satoken.stp.StpUtil;
+import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.core.spring.ServerBreakersBinding;
 import io.tradekit.sso.PermissionProvider;
 import io.tradekit.sso.SsoLoginService;
 import io.tradekit.sso.session.PermissionProviderStpInterface;
@@ -88,6 +90,20 @@ public class SsoAutoConfiguration {
             return new LettuceTokenCheckScript(LettuceClients.create(details.getIfAvailable(),
                     LettuceClients.redisProperties(environment), resources.getIfUnique(), settings.getConnectTimeout(),
                     settings.getCommandTimeout()), settings.getCommandTimeout(), settings.getRetryDelay());
+        }
+
+        /** One breaker per server for every starter ({@code tradekit.degrade.*}), unless one exists. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        ServerBreakers tradekitServerBreakers(Environment environment) {
+            return ServerBreakersBinding.bind(environment);
+        }
+
+        /** Static: a post-processor must not make this configuration an early bean. */
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static SessionStoreBreaker tradekitSsoSessionStoreBreaker(ObjectProvider<ServerBreakers> breakers) {
+            return new SessionStoreBreaker(breakers);
         }
 
         /** Static: a bean factory post-processor must not make this configuration an early bean. */

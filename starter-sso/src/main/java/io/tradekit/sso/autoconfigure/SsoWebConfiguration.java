@@ -8,6 +8,7 @@ import io.tradekit.sso.session.TokenCheckScript;
 import io.tradekit.sso.web.ActuatorRouteGuard;
 import io.tradekit.sso.web.SecureCookieStpLogic;
 import io.tradekit.sso.web.SsoExceptionHandler;
+import io.tradekit.sso.web.ServerUnavailableExceptionHandler;
 import io.tradekit.sso.web.SsoRouteInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -72,5 +73,11 @@ class SsoWebConfiguration {
     @ConditionalOnMissingBean
     SsoExceptionHandler ssoExceptionHandler() {
         return new SsoExceptionHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServerUnavailableExceptionHandler serverUnavailableExceptionHandler() {
+        return new ServerUnavailableExceptionHandler();
     }
 }

@@ -225,7 +225,18 @@ public class OneRoundTripStpLogic extends StpLogic {
         }
     }
 
+    /**
+     * Behind the session store's breaker when it has one ({@link BreakerSaTokenDao}): the read is one
+     * guarded call, whichever client runs it, so a down Redis answers 503 at once.
+     */
     private TokenState read(String token, boolean renew) {
+        if (getSaTokenDao() instanceof BreakerSaTokenDao guarded) {
+            return BreakerSaTokenDao.guard(guarded.breaker(), () -> read(guarded.delegate(), token, renew));
+        }
+        return read(getSaTokenDao(), token, renew);
+    }
+
+    private TokenState read(SaTokenDao store, String token, boolean renew) {
         long now = System.currentTimeMillis();
         String tokenKey = splicingKeyTokenValue(token);
         String stampKey = splicingKeyLastActiveTime(token);
@@ -235,10 +246,10 @@ public class OneRoundTripStpLogic extends StpLogic {
         List<?> answer;
         if (script != null) {
             answer = script.run(new String[] {tokenKey, stampKey}, args);
-        } else if (getSaTokenDao() instanceof SaTokenDaoForRedisTemplate redis && !isCluster(redis)) {
+        } else if (store instanceof SaTokenDaoForRedisTemplate redis && !isCluster(redis)) {
             answer = redis.stringRedisTemplate.execute(READ_AND_RENEW, List.of(tokenKey, stampKey), (Object[]) args);
         } else {
-            SaTokenDao dao = getSaTokenDao();
+            SaTokenDao dao = store;
             String loginId = dao.get(tokenKey);
             return new TokenState(token, loginId, loginId == null ? null : dao.get(stampKey), now, false);
         }

@@ -4,6 +4,8 @@ import cn.dev33.satoken.context.SaHolder;
 import cn.dev33.satoken.exception.SaTokenException;
 import cn.dev33.satoken.interceptor.SaInterceptor;
 import cn.dev33.satoken.stp.StpUtil;
+import io.tradekit.core.degrade.ServerUnavailableException;
+import io.tradekit.core.web.FailureResponses;
 import io.tradekit.sso.SsoRoute;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +21,8 @@ import java.util.List;
  * Sa-Token's {@link SaInterceptor} running the route rules, then (when {@code loginRequired}) a login
  * check on every path but the public ones; failures are answered here as JSON, so no application
  * exception handler can turn them into something else. An answer that needed a login carries
- * {@code Cache-Control: no-store}.
+ * {@code Cache-Control: no-store}. While the session store is down the check answers 503
+ * {@code SERVICE_UNAVAILABLE} with {@code Retry-After} ({@link io.tradekit.sso.session.BreakerSaTokenDao}).
  *
  * <p>Rules match Sa-Token's request path (the raw request URI without the context path); the
  * firewall filter in front rejects the URIs that would be read differently by Spring MVC
@@ -84,6 +87,10 @@ public class SsoRouteInterceptor extends SaInterceptor {
                 throw e;
             }
             SsoErrors.write(response, failure);
+            return false;
+        } catch (ServerUnavailableException e) {
+            // The session store is down (or its breaker open): 503 + Retry-After, the handler not reached.
+            FailureResponses.writeUnavailable(response, e);
             return false;
         }
     }

@@ -11,6 +11,8 @@ import io.tradekit.stock.StockObserver;
 import io.tradekit.stock.StockService;
 import io.tradekit.stock.redis.StockKeys;
 import io.tradekit.stock.redis.StockRedis;
+import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.core.spring.ServerBreakersBinding;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,10 +31,18 @@ import java.time.Duration;
 @ConditionalOnBooleanProperty(name = "tradekit.stock.enabled", matchIfMissing = true)
 class StockRedisConfiguration {
 
+    /** One breaker per server for every starter ({@code tradekit.degrade.*}), unless one exists. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ServerBreakers tradekitServerBreakers(Environment environment) {
+        return ServerBreakersBinding.bind(environment);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     StockRedis stockRedis(ObjectProvider<RedisConnectionDetails> details, Environment environment,
-                          ObjectProvider<ClientResources> resources, StockProperties properties) {
+                          ObjectProvider<ClientResources> resources, StockProperties properties,
+                          ServerBreakers breakers) {
         validate(properties);
         StockProperties.Redis settings = properties.getRedis();
         ClientResources shared = resources.getIfUnique();
@@ -45,7 +55,10 @@ class StockRedisConfiguration {
                     settings.getConnectTimeout(), settings.getCommandTimeout());
             LettuceConnector connector = new LettuceConnector(client, settings.getCommandTimeout(),
                     settings.getRetryDelay(), own);
-            return new StockRedis(connector, new StockKeys(properties.getKeyPrefix()));
+            StockRedis stockRedis = new StockRedis(connector, new StockKeys(properties.getKeyPrefix()));
+            // The application's Redis breaker, shared with the other Redis-backed starters.
+            stockRedis.setBreaker(breakers.breaker("redis"));
+            return stockRedis;
         } catch (RuntimeException e) {
             if (own != null) {
                 own.shutdown();

@@ -5,6 +5,7 @@ import io.tradekit.stock.redis.StockRedis;
 import io.tradekit.stock.redis.StockScripts;
 import java.time.Duration;
 import java.util.Objects;
+import io.tradekit.core.degrade.ServerBreaker;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -33,6 +34,12 @@ public class StockHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         builder.withDetail("client", "lettuce");
+        ServerBreaker breaker = redis.breaker();
+        if (breaker != null && breaker.isOpen()) {
+            // Down at once, without a probe that would wait for the timeout: the calls are being refused.
+            builder.down().withDetail("breaker", breaker.state()).withDetail("refusedCalls", breaker.refusedCalls());
+            return;
+        }
         builder.up().withDetails(LettuceProbe.probe(redis.connector(), StockScripts.all(), timeout));
     }
 }

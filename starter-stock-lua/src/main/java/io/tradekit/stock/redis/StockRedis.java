@@ -2,6 +2,9 @@ package io.tradekit.stock.redis;
 
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisException;
+import io.tradekit.core.degrade.ServerBreaker;
+import io.tradekit.core.degrade.ServerUnavailableException;
+import io.tradekit.core.redis.RedisFaults;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.MapScanCursor;
@@ -30,6 +33,7 @@ public class StockRedis implements AutoCloseable {
     private static final int TRIM_BATCH = 256;
 
     private final LettuceConnector connector;
+    private volatile ServerBreaker breaker;
     private final StockKeys keys;
 
     /**
@@ -67,8 +71,12 @@ public class StockRedis implements AutoCloseable {
         RedisScript script = deduction ? StockScripts.DEDUCT_SCRIPT : StockScripts.INCREASE_SCRIPT;
         CompletionStage<String> reply;
         try {
-            reply = script.evalAsync(connector.async(), ScriptOutputType.VALUE, changeKeys(itemId),
-                    changeArgs(deduction, buyerId, identifier, quantity));
+            java.util.function.Supplier<CompletionStage<String>> start = () -> script.evalAsync(connector.async(),
+                    ScriptOutputType.VALUE, changeKeys(itemId), changeArgs(deduction, buyerId, identifier, quantity));
+            ServerBreaker current = breaker;
+            reply = current == null ? start.get() : current.callAsync(start, RedisFaults::isServerFault);
+        } catch (ServerUnavailableException refused) {
+            throw refused("change the stock", refused);
         } catch (RedisException e) {
             throw unavailable("change the stock", e);
         }
@@ -165,6 +173,16 @@ public class StockRedis implements AutoCloseable {
         call("publish a restock", c -> c.publish(keys.restockChannel(), itemId));
     }
 
+    /** Runs every call through {@code breaker} (null: none), the application's {@code redis} breaker. */
+    public void setBreaker(ServerBreaker breaker) {
+        this.breaker = breaker;
+    }
+
+    /** The breaker the calls run through, or null. */
+    public ServerBreaker breaker() {
+        return breaker;
+    }
+
     /** Closes the shared connection (and its client when the connector owns it). */
     @Override
     public void close() {
@@ -218,11 +236,20 @@ public class StockRedis implements AutoCloseable {
     }
 
     private <T> T call(String action, java.util.function.Function<RedisClusterCommands<String, String>, T> command) {
+        ServerBreaker current = breaker;
         try {
-            return command.apply(connector.sync());
+            return current == null ? command.apply(connector.sync())
+                    : current.call(() -> command.apply(connector.sync()), RedisFaults::isServerFault);
+        } catch (ServerUnavailableException refused) {
+            throw refused(action, refused);
         } catch (RedisException e) {
             throw unavailable(action, e);
         }
+    }
+
+    /** A call the breaker refused: unavailable, outcome known (nothing ran), with the breaker's Retry-After. */
+    private static StockUnavailableException refused(String action, ServerUnavailableException refused) {
+        return new StockUnavailableException("Redis breaker open: could not " + action, refused);
     }
 
     private static StockUnavailableException unavailable(String action, RedisException e) {

@@ -2,6 +2,9 @@ package io.tradekit.sample.nft.shared.throttle;
 
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.core.degrade.ServerBreaker;
+import io.tradekit.core.degrade.ServerUnavailableException;
+import io.tradekit.core.redis.RedisFaults;
 import io.tradekit.sso.metrics.SsoMetrics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.redisson.api.RBucket;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
@@ -43,6 +47,7 @@ public class LoginThrottle {
     private final RedissonClient redisson;
     private final LoginThrottleProperties settings;
     private final SsoMetrics metrics;
+    private final ServerBreaker breaker;
 
     /** @param redisson the shared Redis client; @param settings validated limits */
     public LoginThrottle(RedissonClient redisson, LoginThrottleProperties settings) {
@@ -54,10 +59,20 @@ public class LoginThrottle {
      *                (successes are counted by the SSO starter itself); {@code null} for none
      */
     public LoginThrottle(RedissonClient redisson, LoginThrottleProperties settings, SsoMetrics metrics) {
+        this(redisson, settings, metrics, null);
+    }
+
+    /**
+     * @param breaker the application's {@code redis} breaker: while it is open a login is refused at once
+     *                instead of waiting for Redisson's timeouts and retries; {@code null} for none
+     */
+    public LoginThrottle(RedissonClient redisson, LoginThrottleProperties settings, SsoMetrics metrics,
+                         ServerBreaker breaker) {
         settings.validate();
         this.redisson = redisson;
         this.settings = settings;
         this.metrics = metrics;
+        this.breaker = breaker;
     }
 
     /**
@@ -73,6 +88,10 @@ public class LoginThrottle {
         }
         String accountKey = settings.getKeyPrefix() + scope + ":" + digest(fold(account));
         String addressKey = digest(address == null || address.isBlank() ? "unknown" : address.strip());
+        return guarded(() -> reserve(accountKey, addressKey));
+    }
+
+    private Attempt reserve(String accountKey, String addressKey) {
         try {
             RBucket<String> known = redisson.getBucket(accountKey + ":known:" + addressKey);
             RRateLimiter failures = limiter(known.isExists() ? accountKey + ":fail:" + addressKey
@@ -102,6 +121,18 @@ public class LoginThrottle {
         // Sets the rate once per key lifetime; keys vanish one window after their last use.
         limiter.trySetRate(RateType.OVERALL, limit.getLimit(), limit.getWindow(), limit.getWindow());
         return limiter;
+    }
+
+    /** Through the breaker when there is one: refused while open, Redis faults counted against it. */
+    private <T> T guarded(Supplier<T> call) {
+        if (breaker == null) {
+            return call.get();
+        }
+        try {
+            return breaker.call(call::get, RedisFaults::isServerFault);
+        } catch (ServerUnavailableException refused) {
+            throw new BizException(CommonErrorCode.SERVICE_UNAVAILABLE, "Login is unavailable, retry later.", refused);
+        }
     }
 
     private static BizException unavailable(RedisException e) {
@@ -140,12 +171,15 @@ public class LoginThrottle {
          * window, so within one window a budget can be off by the successes in it; failures alone are exact.)
          */
         public void succeeded() {
-            try {
-                failures.release(1);
-                known.set("1", settings.getKnownAddressTtl());
-            } catch (RedisException e) {
-                throw unavailable(e);
-            }
+            guarded(() -> {
+                try {
+                    failures.release(1);
+                    known.set("1", settings.getKnownAddressTtl());
+                    return null;
+                } catch (RedisException e) {
+                    throw unavailable(e);
+                }
+            });
         }
 
         /** The password did not match (or the account is unknown): counted as a failed login; the permit stays spent. */

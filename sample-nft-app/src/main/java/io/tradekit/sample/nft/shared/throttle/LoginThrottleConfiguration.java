@@ -1,5 +1,6 @@
 package io.tradekit.sample.nft.shared.throttle;
 
+import io.tradekit.core.degrade.ServerBreakers;
 import io.tradekit.sso.metrics.SsoMetrics;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,12 +17,14 @@ class LoginThrottleConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LoginThrottle loginThrottle(ObjectProvider<RedissonClient> redisson, LoginThrottleProperties settings,
-                                ObjectProvider<SsoMetrics> metrics) {
+                                ObjectProvider<SsoMetrics> metrics, ObjectProvider<ServerBreakers> breakers) {
         RedissonClient client = redisson.getIfUnique(() -> {
             throw new IllegalStateException("LoginThrottle (used by UserCommandService.login and "
                     + "StaffLoginService.login) needs exactly one RedissonClient bean: add "
                     + "org.redisson:redisson-spring-boot-starter and spring.data.redis.*");
         });
-        return new LoginThrottle(client, settings, metrics.getIfAvailable());
+        ServerBreakers shared = breakers.getIfUnique();
+        return new LoginThrottle(client, settings, metrics.getIfAvailable(),
+                shared == null ? null : shared.breaker("redis"));
     }
 }

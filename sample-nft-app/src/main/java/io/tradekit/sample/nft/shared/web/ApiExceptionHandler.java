@@ -1,6 +1,11 @@
 package io.tradekit.sample.nft.shared.web;
 
+import io.tradekit.core.degrade.ServerUnavailableException;
 import io.tradekit.core.error.BizException;
+import io.tradekit.core.error.CommonErrorCode;
+import io.tradekit.core.error.SystemException;
+import io.tradekit.core.error.TradekitException;
+import io.tradekit.core.log.LogSanitizer;
 import io.tradekit.core.error.ErrorCode;
 import io.tradekit.core.response.BaseResponse;
 import io.tradekit.sample.nft.shared.metrics.RefusalMeters;
@@ -41,7 +46,38 @@ class ApiExceptionHandler {
     @ExceptionHandler(BizException.class)
     ResponseEntity<BaseResponse> business(BizException e) {
         refusals.ifAvailable(meters -> meters.refused(e.getErrorCode()));
+        if (e.getErrorCode() == CommonErrorCode.SERVICE_UNAVAILABLE) {
+            return unavailable(e);
+        }
         return HttpFailures.of(statusOf(e.getErrorCode()), e.getErrorCode(), e.getMessage());
+    }
+
+    /**
+     * A server the request needs is down (Redis, the broker, the goods service): 503 with
+     * {@code Retry-After}, and no stack trace per request: the server's breaker logs the outage once,
+     * then a count. Other system faults stay 500 with their stack trace.
+     */
+    @ExceptionHandler(SystemException.class)
+    ResponseEntity<BaseResponse> system(SystemException e) {
+        if (e.getErrorCode() != CommonErrorCode.SERVICE_UNAVAILABLE) {
+            return unexpected(e);
+        }
+        return unavailable(e);
+    }
+
+    private static ResponseEntity<BaseResponse> unavailable(TradekitException e) {
+        ServerUnavailableException server = ServerUnavailableException.find(e);
+        long retryAfter = server != null ? server.getRetryAfterSeconds() : 1;
+        if (server == null || !server.isRefused()) {
+            log.warn("Service unavailable: {}", LogSanitizer.escape(e.getMessage()));
+        }
+        // A business message is written for clients; a system fault's may name a client exception or an address.
+        String message = e instanceof BizException ? e.getMessage()
+                : server != null ? server.getMessage() : CommonErrorCode.SERVICE_UNAVAILABLE.getMessage();
+        ResponseEntity<BaseResponse> failure = HttpFailures.of(HttpStatus.SERVICE_UNAVAILABLE,
+                CommonErrorCode.SERVICE_UNAVAILABLE, message);
+        return ResponseEntity.status(failure.getStatusCode()).headers(failure.getHeaders())
+                .header("Retry-After", Long.toString(retryAfter)).body(failure.getBody());
     }
 
     /**
