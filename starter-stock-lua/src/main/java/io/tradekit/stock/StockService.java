@@ -255,6 +255,38 @@ public class StockService implements AutoCloseable {
         return redis.trim(itemId, maxAge.toMillis());
     }
 
+    /**
+     * Every operation record the item holds in Redis (deductions and increases), for a reconciliation
+     * that compares them with another source of truth. Reads the whole hash in {@code HSCAN} batches: a
+     * repair tool, not a hot path; a record written during the scan may or may not be in the list.
+     */
+    public java.util.List<StockRecord> records(String itemId) {
+        StockIds.check("itemId", itemId);
+        return redis.records(itemId);
+    }
+
+    /**
+     * Sets the item's stock to {@code value} only if it is still {@code expected} (one script): a repair
+     * that computed {@code value} from a snapshot taken at {@code expected} writes nothing when any
+     * deduction or increase happened since. A value above zero clears the sold-out flag everywhere.
+     *
+     * @return true when set
+     */
+    public boolean compareAndSetStock(String itemId, long expected, long value) {
+        StockIds.check("itemId", itemId);
+        StockIds.checkQuantity("value", value, 0, StockIds.MAX_STOCK);
+        boolean set = redis.compareAndSet(itemId, expected, value);
+        if (set && value > 0) {
+            announceRestock(itemId);
+        }
+        return set;
+    }
+
+    /** The Redis server's clock in epoch milliseconds, the clock of {@link StockRecord#timestamp()}. */
+    public long serverTimeMillis() {
+        return redis.serverTimeMillis();
+    }
+
     /** Whether this instance currently fails deductions of the item fast (for diagnostics). */
     public boolean isFlaggedSoldOut(String itemId) {
         return flags != null && flags.isFlagged(itemId);

@@ -38,7 +38,11 @@ final class RedisProcess {
         return launch(executable, port, workDir, List.of());
     }
 
-    /** As {@link #launch(Path, int, Path)}, with further {@code --option value} pairs (e.g. cluster mode). */
+    /**
+     * As {@link #launch(Path, int, Path)}, with further {@code --option value} pairs (e.g. cluster mode,
+     * or {@code --appendonly yes}): redis-server applies its arguments in order, so these win over the
+     * defaults before them.
+     */
     static RedisProcess launch(Path executable, int port, Path workDir, List<String> extraOptions) {
         List<String> command = new ArrayList<>(List.of(executable.toString(),
                 "--port", Integer.toString(port),
@@ -79,6 +83,28 @@ final class RedisProcess {
             }
         }
         return "no answer to PING within " + timeout.toMillis() + " ms";
+    }
+
+    /**
+     * Null once the server has loaded its data set, else why not. It answers INFO while loading an
+     * append-only file but refuses data commands ({@code LOADING}): a restart is over only after that.
+     */
+    String awaitLoaded(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return "redis-server exited with code " + process.exitValue() + lastOutputReason();
+            }
+            try {
+                if (command(port, "INFO persistence").contains("loading:0")) {
+                    return null;
+                }
+            } catch (IOException notAnswering) {
+                // asked again below
+            }
+            sleepBriefly();
+        }
+        return "data set not loaded within " + timeout.toMillis() + " ms";
     }
 
     private String lastOutputReason() {

@@ -3,6 +3,7 @@ package io.tradekit.devservices.standalone;
 import io.tradekit.devservices.DevServices;
 import io.tradekit.devservices.redis.RedisClusterDevService;
 import io.tradekit.devservices.redis.RedisDevService;
+import io.tradekit.devservices.redis.RedisSettings;
 import io.tradekit.devservices.zookeeper.ZooKeeperDevService;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,13 +43,16 @@ import java.util.concurrent.CountDownLatch;
  * tradekit.dev-services.shared.name-server.pid / .address / .dir
  * tradekit.dev-services.shared.brokers                 broker-a,broker-b
  * tradekit.dev-services.shared.broker.&lt;name&gt;.pid / .port / .address / .store-dir
- * tradekit.dev-services.shared.redis.pids              the redis-server process(es)
+ * tradekit.dev-services.shared.redis.pids              the redis-server process(es); a restart changes it
+ * tradekit.dev-services.shared.redis.aof               true with --redis-aof true
  * tradekit.dev-services.shared.redis.cluster-nodes     with --redis cluster: the masters (also spring.data.redis.cluster.nodes)
  * </pre>
  *
  * <p>Control commands, one a line on standard input (a terminal, or {@link SharedServersProcess}):
  * {@code restart-broker <name>} starts that broker again on its port and store (killing it first if
- * it still runs), then rewrites the file with its new pid and the next generation.
+ * it still runs), then rewrites the file with its new pid and the next generation. {@code restart-redis}
+ * does the same for the one Redis (not a cluster): a new {@code redis-server} on the same port and
+ * working directory, which with {@code --redis-aof true} loads its append-only file first.
  *
  * <pre>
  * mvn -pl starter-dev-services test-compile exec:java -Dexec.args="--file /tmp/servers.properties --topics a,b"
@@ -61,6 +65,10 @@ public final class DevServersMain {
     public static final String READY = "tradekit dev servers ready: ";
     /** The control command that restarts a broker on its store. */
     static final String RESTART_BROKER = "restart-broker";
+    /** The control command that restarts the one Redis on its port and working directory. */
+    static final String RESTART_REDIS = "restart-redis";
+    /** How long a restarted Redis may take to load its append-only file and answer. */
+    private static final Duration REDIS_RESTART_TIMEOUT = Duration.ofSeconds(30);
     static final String SHARED = "tradekit.dev-services.shared.";
 
     /** For each RocketMQ JVM: generous, since three JVMs start at once on what may be a 2-core machine. */
@@ -86,8 +94,10 @@ public final class DevServersMain {
         Servers servers;
         try {
             h2 = H2TcpServer.start();
+            RedisDevService standalone = options.redisCluster() ? null
+                    : DevServices.redis(RedisSettings.DEFAULTS.withAppendOnly(options.redisAof()));
             Map<String, String> redis = options.redisCluster() ? clusterProperties(DevServices.redisCluster())
-                    : standaloneProperties(DevServices.redis());
+                    : standaloneProperties(standalone);
             // Only redis-server runs as our child yet: these are the processes to take down if we die.
             List<ProcessHandle> redisProcesses = ProcessHandle.current().children().toList();
             List<Long> redisPids = redisProcesses.stream().map(ProcessHandle::pid).toList();
@@ -97,10 +107,12 @@ public final class DevServersMain {
             if (options.redisCluster()) {
                 orphanDelete.add(DevServices.redisCluster().workDir());
             }
+            // A restarted Redis has a new pid: the name server also reads the pid file if we die.
+            List<Path> redisPidFiles = standalone == null ? List.of() : List.of(standalone.pidFile());
             rocketMq = RocketMqProcesses.start(new RocketMqProcesses.Settings(options.topics(),
                     options.transactionCheckInterval(), options.transactionTimeout(),
-                    SERVER_START_TIMEOUT, redisPids, orphanDelete));
-            servers = new Servers(redis, zooKeeper, rocketMq, h2, redisPids);
+                    SERVER_START_TIMEOUT, redisPids, orphanDelete, redisPidFiles));
+            servers = new Servers(redis, zooKeeper, rocketMq, h2, redisPids, standalone);
             // DevServices' own JVM hook stops Redis and ZooKeeper; this one adds RocketMQ, H2 and the file.
             H2TcpServer startedH2 = h2;
             RocketMqProcesses startedRocketMq = rocketMq;
@@ -140,9 +152,17 @@ public final class DevServersMain {
         return dirs;
     }
 
-    /** What the file describes; {@code redis} holds the Redis properties (one server, or a cluster's nodes). */
+    /**
+     * What the file describes; {@code redis} holds the Redis properties (one server, or a cluster's nodes),
+     * {@code standaloneRedis} the one server (null for a cluster), whose pid a restart changes.
+     */
     record Servers(Map<String, String> redis, ZooKeeperDevService zooKeeper, RocketMqProcesses rocketMq,
-                   H2TcpServer h2, List<Long> redisPids) {
+                   H2TcpServer h2, List<Long> redisPids, RedisDevService standaloneRedis) {
+
+        /** The redis-server processes now. */
+        List<Long> currentRedisPids() {
+            return standaloneRedis == null ? redisPids : List.of(standaloneRedis.pid());
+        }
     }
 
     /** One Redis: host, port and URL, for every client the starters build. */
@@ -189,8 +209,16 @@ public final class DevServersMain {
                 result = "ok";
                 System.out.println("tradekit dev servers: " + command + ": ok, pid "
                         + servers.rocketMq().brokers().get(words[1]).pid());
+            } else if (words.length == 1 && words[0].equals(RESTART_REDIS)) {
+                if (servers.standaloneRedis() == null) {
+                    throw new IllegalStateException(RESTART_REDIS + " restarts one Redis, not a cluster");
+                }
+                servers.standaloneRedis().restart(REDIS_RESTART_TIMEOUT);
+                result = "ok";
+                System.out.println("tradekit dev servers: " + command + ": ok, pid " + servers.standaloneRedis().pid());
             } else {
-                result = "error: unknown command '" + command + "', expected " + RESTART_BROKER + " <name>";
+                result = "error: unknown command '" + command + "', expected " + RESTART_BROKER + " <name> or "
+                        + RESTART_REDIS;
             }
         } catch (RuntimeException e) {
             result = "error: " + e.getMessage();
@@ -236,7 +264,8 @@ public final class DevServersMain {
             properties.put(prefix + "address", broker.address());
             properties.put(prefix + "store-dir", broker.dir.toString());
         }
-        properties.put(SHARED + "redis.pids", String.join(",", servers.redisPids().stream().map(String::valueOf).toList()));
+        properties.put(SHARED + "redis.pids", String.join(",", servers.currentRedisPids().stream().map(String::valueOf).toList()));
+        properties.put(SHARED + "redis.aof", Boolean.toString(options.redisAof()));
         return properties;
     }
 

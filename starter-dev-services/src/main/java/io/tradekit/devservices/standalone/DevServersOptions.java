@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  * @param exitOnStdinEof           stop everything when standard input ends: set by a parent process
  *                                 ({@link SharedServersProcess}) whose death must end the launcher too
  * @param redisCluster             a three-master Redis Cluster instead of one Redis ({@code --redis cluster})
+ * @param redisAof                 the one Redis keeps an append-only file ({@code appendfsync everysec}), so
+ *                                 that {@code restart-redis} after a kill loads it ({@code --redis-aof true})
  */
 record DevServersOptions(Path file, List<String> topics, Duration transactionTimeout,
                          Duration transactionCheckInterval, String database, String h2Options,
-                         boolean exitOnStdinEof, boolean redisCluster) {
+                         boolean exitOnStdinEof, boolean redisCluster, boolean redisAof) {
 
     static final String USAGE = "usage: DevServersMain [--file <path>] [--topics a,b] [--transaction-timeout 6s]"
             + " [--transaction-check-interval 1s] [--database tradekit] [--h2-options 'MODE=MySQL;...']"
-            + " [--exit-on-stdin-eof false] [--redis standalone|cluster]";
+            + " [--exit-on-stdin-eof false] [--redis standalone|cluster] [--redis-aof false|true]";
 
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
@@ -39,6 +41,7 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
         String h2Options = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         boolean exitOnStdinEof = false;
         boolean redisCluster = false;
+        boolean redisAof = false;
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("expected --name value pairs. " + USAGE);
         }
@@ -58,11 +61,9 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
                 }
                 case "--h2-options" -> h2Options = value;
                 case "--exit-on-stdin-eof" -> {
-                    if (!value.equals("true") && !value.equals("false")) {
-                        throw new IllegalArgumentException("--exit-on-stdin-eof expects true or false, was " + value);
-                    }
-                    exitOnStdinEof = Boolean.parseBoolean(value);
+                    exitOnStdinEof = bool(args[i], value);
                 }
+                case "--redis-aof" -> redisAof = bool(args[i], value);
                 case "--redis" -> {
                     if (!value.equals("standalone") && !value.equals("cluster")) {
                         throw new IllegalArgumentException("--redis expects standalone or cluster, was " + value);
@@ -72,8 +73,18 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + ". " + USAGE);
             }
         }
+        if (redisAof && redisCluster) {
+            throw new IllegalArgumentException("--redis-aof true needs --redis standalone (the cluster keeps no AOF). " + USAGE);
+        }
         return new DevServersOptions(file.toAbsolutePath(), topics, timeout, interval, database, h2Options,
-                exitOnStdinEof, redisCluster);
+                exitOnStdinEof, redisCluster, redisAof);
+    }
+
+    private static boolean bool(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " expects true or false, was " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** {@code 6s}, {@code 500ms}, {@code 1m} or ISO-8601 ({@code PT6S}). */

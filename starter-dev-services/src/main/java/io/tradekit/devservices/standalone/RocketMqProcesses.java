@@ -42,9 +42,17 @@ final class RocketMqProcesses implements AutoCloseable {
      * @param startTimeout             for each server to be up (and, at the start, routed)
      * @param orphanKill               processes the name server kills if the launcher dies (its Redis)
      * @param orphanDelete             files and directories every server removes if the launcher dies
+     * @param orphanKillPidFiles       pid files the name server reads when the launcher dies, killing each
+     *                                 process named there (a Redis restarted after this start has a new pid)
      */
     record Settings(List<String> topics, Duration transactionCheckInterval, Duration transactionTimeout,
-                    Duration startTimeout, List<Long> orphanKill, List<Path> orphanDelete) {
+                    Duration startTimeout, List<Long> orphanKill, List<Path> orphanDelete,
+                    List<Path> orphanKillPidFiles) {
+
+        Settings(List<String> topics, Duration transactionCheckInterval, Duration transactionTimeout,
+                 Duration startTimeout, List<Long> orphanKill, List<Path> orphanDelete) {
+            this(topics, transactionCheckInterval, transactionTimeout, startTimeout, orphanKill, orphanDelete, List.of());
+        }
     }
 
     /** One server JVM: what it is started with, and its current process. */
@@ -199,6 +207,10 @@ final class RocketMqProcesses implements AutoCloseable {
         if (isNameServer) {
             if (!settings.orphanKill().isEmpty()) {
                 add(args, "--orphan-kill", String.join(",", settings.orphanKill().stream().map(String::valueOf).toList()));
+            }
+            if (!settings.orphanKillPidFiles().isEmpty()) {
+                add(args, "--orphan-kill-pid-files", String.join(File.pathSeparator,
+                        settings.orphanKillPidFiles().stream().map(Path::toString).toList()));
             }
         } else {
             add(args, "--name-server", nameServer.address());

@@ -25,7 +25,7 @@ import sun.misc.SignalHandler;
  * by {@link RocketMqProcesses} for {@link DevServersMain}; not meant to be run by hand.
  *
  * <pre>
- * RocketMqServerMain name-server --port P --dir D --ready-file F [--orphan-kill pid,..] [--orphan-delete path:..]
+ * RocketMqServerMain name-server --port P --dir D --ready-file F [--orphan-kill pid,..] [--orphan-kill-pid-files path:..] [--orphan-delete path:..]
  * RocketMqServerMain broker --name broker-a --port P --dir D --name-server 127.0.0.1:N --topics a,b
  *                    --transaction-check-interval MS --transaction-timeout MS --ready-file F [--orphan-delete ..]
  * </pre>
@@ -107,11 +107,29 @@ public final class RocketMqServerMain {
         for (String pid : list(options.getOrDefault("--orphan-kill", ""), ",")) {
             ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
         }
+        for (String pidFile : list(options.getOrDefault("--orphan-kill-pid-files", ""), File.pathSeparator)) {
+            killNamedIn(Path.of(pidFile));
+        }
         for (String path : list(options.getOrDefault("--orphan-delete", ""), File.pathSeparator)) {
             TempDirs.deleteQuietly(Path.of(path));
         }
         // halt, not exit: the graceful broker shutdown takes about 11 s and would only delay the end.
         Runtime.getRuntime().halt(ORPHANED);
+    }
+
+    /**
+     * Kills the process whose pid the file holds, if it is still a redis-server: the pid file of a Redis
+     * the launcher restarted after starting us (its first pid is in {@code --orphan-kill}).
+     */
+    private static void killNamedIn(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+            ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | NumberFormatException e) {
+            // no file (never restarted, or already gone) or a half-written one: nothing to kill
+        }
     }
 
     private static void ignoreCtrlC() {

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * here, ends), so it never outlives the caller.
  *
  * <p>For crash tests: {@link #brokerPids()}, {@link #killBroker(String)} and
- * {@link #restartBroker(String, Duration)} (the broker comes back on its port and store).
+ * {@link #restartBroker(String, Duration)} (the broker comes back on its port and store);
+ * {@link #redisPid()}, {@link #killRedis()} and {@link #restartRedis(Duration)} (Redis comes back on its
+ * port and working directory, loading its append-only file when started with {@code --redis-aof true}).
  */
 public final class SharedServersProcess implements AutoCloseable {
 
@@ -191,9 +193,51 @@ public final class SharedServersProcess implements AutoCloseable {
         if (!brokerNames().contains(name)) {
             throw new IllegalArgumentException("no broker " + name + "; brokers: " + brokerNames());
         }
+        control(DevServersMain.RESTART_BROKER + " " + name, "broker " + name, timeout);
+    }
+
+    /** The redis-server's current pid (one Redis, not a cluster; a restart changes it). */
+    public long redisPid() {
+        String pids = addresses.getProperty(SHARED + "redis.pids", "");
+        if (pids.isBlank() || pids.contains(",")) {
+            throw new IllegalStateException("not one Redis: redis.pids=" + pids);
+        }
+        return Long.parseLong(pids.trim());
+    }
+
+    /** {@code kill -9} of the one Redis, as a crash; returns once it is gone. */
+    public void killRedis() throws InterruptedException {
+        Optional<ProcessHandle> redis = ProcessHandle.of(redisPid());
+        if (redis.isEmpty()) {
+            return;
+        }
+        redis.get().destroyForcibly();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (redis.get().isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("redis-server (pid " + redis.get().pid() + ") survived SIGKILL");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Starts the one Redis again on its port and working directory (killing it first if it still runs),
+     * and returns once it has loaded its data and answers; with {@code --redis-aof true} it holds what its
+     * append-only file held (everything but about the last second before a kill). Clients reconnect by
+     * themselves, to the same address.
+     *
+     * @throws IllegalStateException when the launcher reports a failure or does not answer in {@code timeout}
+     */
+    public synchronized void restartRedis(Duration timeout) throws IOException, InterruptedException {
+        control(DevServersMain.RESTART_REDIS, "Redis", timeout);
+    }
+
+    /** Sends one control command and waits for the rewritten file that reports its result. */
+    private void control(String command, String what, Duration timeout) throws IOException, InterruptedException {
         int before = generation(addresses);
         OutputStream control = process.getOutputStream();
-        control.write((DevServersMain.RESTART_BROKER + " " + name + "\n").getBytes(StandardCharsets.UTF_8));
+        control.write((command + "\n").getBytes(StandardCharsets.UTF_8));
         control.flush();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -207,7 +251,7 @@ public final class SharedServersProcess implements AutoCloseable {
                 addresses = now;
                 String result = now.getProperty(SHARED + "control-result");
                 if (!"ok".equals(result)) {
-                    throw new IllegalStateException("restart of broker " + name + " failed: " + result + "; see " + log);
+                    throw new IllegalStateException("restart of " + what + " failed: " + result + "; see " + log);
                 }
                 return;
             }
@@ -215,7 +259,7 @@ public final class SharedServersProcess implements AutoCloseable {
                 throw new IllegalStateException("the shared dev servers exited with " + process.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("broker " + name + " not restarted within " + timeout + "; see " + log);
+                throw new IllegalStateException(what + " not restarted within " + timeout + "; see " + log);
             }
             Thread.sleep(100);
         }

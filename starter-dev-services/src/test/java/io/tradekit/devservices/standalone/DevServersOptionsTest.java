@@ -58,5 +58,15 @@ class DevServersOptionsTest {
                 .hasMessageContaining("--exit-on-stdin-eof expects true or false");
         assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--redis", "sentinel"}))
                 .hasMessageContaining("--redis expects standalone or cluster");
+        assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--redis-aof", "on"}))
+                .hasMessageContaining("--redis-aof expects true or false");
+        assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--redis", "cluster", "--redis-aof", "true"}))
+                .hasMessageContaining("--redis-aof true needs --redis standalone");
+    }
+
+    @Test
+    void redisAofIsOffUnlessAskedFor() {
+        assertThat(DevServersOptions.parse(new String[] {}).redisAof()).isFalse();
+        assertThat(DevServersOptions.parse(new String[] {"--redis-aof", "true"}).redisAof()).isTrue();
     }
 }

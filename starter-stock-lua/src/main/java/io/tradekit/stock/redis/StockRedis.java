@@ -19,6 +19,7 @@ import io.tradekit.stock.StockUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -166,6 +167,42 @@ public class StockRedis implements AutoCloseable {
             } while (!cursor.isFinished());
             return deleted;
         });
+    }
+
+    /**
+     * Every operation record of the item (index fields left out), read with {@code HSCAN} in batches: a
+     * snapshot per batch, not of the whole hash; for reconciliation, never on the hot path.
+     */
+    public List<StockRecord> records(String itemId) {
+        String recordsKey = keys.records(itemId);
+        return call("list stock records", c -> {
+            List<StockRecord> records = new ArrayList<>();
+            ScanCursor cursor = ScanCursor.INITIAL;
+            ScanArgs args = ScanArgs.Builder.limit(TRIM_BATCH);
+            do {
+                MapScanCursor<String, String> page = c.hscan(recordsKey, cursor, args);
+                for (Map.Entry<String, String> entry : page.getMap().entrySet()) {
+                    if (!entry.getKey().startsWith("#")) {
+                        records.add(parseRecord(entry.getKey(), entry.getValue()));
+                    }
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+            return records;
+        });
+    }
+
+    /** Sets the stock to {@code value} only when it is still {@code expected}; true when set. */
+    public boolean compareAndSet(String itemId, long expected, long value) {
+        Long reply = call("compare and set the stock", c -> StockScripts.COMPARE_AND_SET_SCRIPT.eval(c,
+                ScriptOutputType.INTEGER, new String[] {keys.stock(itemId)}, Long.toString(expected), Long.toString(value)));
+        return reply != null && reply == 1L;
+    }
+
+    /** The Redis server's clock, epoch milliseconds: the clock the records' timestamps come from. */
+    public long serverTimeMillis() {
+        List<String> time = call("read the server time", c -> c.time());
+        return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
     }
 
     /** Announces on the restock channel that {@code itemId} has stock again. */

@@ -166,16 +166,31 @@ public final class StockScripts {
             return n
             """;
 
+    /**
+     * Compare-and-set: {@code KEYS[1]} stock; {@code ARGV[1]} the expected stock, {@code ARGV[2]} the new
+     * one. Sets it only when the stock is still the expected text (a deduction or increase meanwhile
+     * changed it: nothing written); replies 1 when set. For a repair, never on the hot path.
+     */
+    public static final String COMPARE_AND_SET = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+              return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+            return 1
+            """;
+
     static final RedisScript DEDUCT_SCRIPT = RedisScript.of(DEDUCT);
     static final RedisScript INCREASE_SCRIPT = RedisScript.of(INCREASE);
     static final RedisScript INIT_SCRIPT = RedisScript.of(INIT);
     static final RedisScript INVALIDATE_SCRIPT = RedisScript.of(INVALIDATE);
     static final RedisScript RECORD_SCRIPT = RedisScript.of(RECORD);
     static final RedisScript TRIM_SCRIPT = RedisScript.of(TRIM);
+    static final RedisScript COMPARE_AND_SET_SCRIPT = RedisScript.of(COMPARE_AND_SET);
 
     /** Every script, e.g. for the health check's {@code SCRIPT EXISTS}. */
     public static java.util.List<RedisScript> all() {
-        return java.util.List.of(DEDUCT_SCRIPT, INCREASE_SCRIPT, INIT_SCRIPT, INVALIDATE_SCRIPT, RECORD_SCRIPT, TRIM_SCRIPT);
+        return java.util.List.of(DEDUCT_SCRIPT, INCREASE_SCRIPT, INIT_SCRIPT, INVALIDATE_SCRIPT, RECORD_SCRIPT, TRIM_SCRIPT,
+                COMPARE_AND_SET_SCRIPT);
     }
 
     private StockScripts() {

@@ -10,7 +10,9 @@ import java.util.Optional;
 public enum StockRefusal implements ErrorCode {
 
     SOLD_OUT("The collection is sold out."),
-    STOCK_MISSING("The collection is not on sale.");
+    STOCK_MISSING("The collection is not on sale."),
+    /** Redis restarted and its stock is not repaired yet: buys are refused until it is (fail closed). */
+    STOCK_FENCED("Buying is paused while the stock is being checked; please retry shortly.");
 
     private final String message;
 

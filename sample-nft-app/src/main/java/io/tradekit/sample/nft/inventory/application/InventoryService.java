@@ -8,10 +8,8 @@ import io.tradekit.sample.nft.inventory.domain.InventoryErrorCode;
 import io.tradekit.sample.nft.inventory.domain.InventoryFlow;
 import io.tradekit.sample.nft.inventory.domain.InventoryRepository;
 import io.tradekit.sample.nft.inventory.domain.StockCache;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.tradekit.sample.nft.inventory.domain.StockFence;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +19,12 @@ public class InventoryService {
 
     private final InventoryRepository inventory;
     private final StockCache cache;
+    private final StockFence fence;
 
-    public InventoryService(InventoryRepository inventory, StockCache cache) {
+    public InventoryService(InventoryRepository inventory, StockCache cache, StockFence fence) {
         this.inventory = inventory;
         this.cache = cache;
+        this.fence = fence;
     }
 
     /** Creates the DB stock and the Redis stock of a sale; both only if absent, so a retry is harmless. */
@@ -37,9 +37,23 @@ public class InventoryService {
         cache.init(collectionId, quantity);
     }
 
-    /** Deducts the Redis stock of an order; a business exception means nothing changed. */
+    /**
+     * Deducts the Redis stock of an order; a business exception means nothing changed. Refused with
+     * {@code STOCK_FENCED} while the stock fence is closed (Redis restarted and is not repaired yet).
+     */
     public void deductCache(long collectionId, long buyerId, String identifier, int quantity) {
-        cache.deduct(collectionId, buyerId, identifier, quantity);
+        if (!fence.deductionsAllowed()) {
+            throw new BizException(StockRefusal.STOCK_FENCED);
+        }
+        try {
+            cache.deduct(collectionId, buyerId, identifier, quantity);
+        } catch (BizException refused) {
+            throw refused;
+        } catch (RuntimeException unknown) {
+            // Redis failed: it may be restarting. Ask it again before the next deduction.
+            fence.suspect();
+            throw unknown;
+        }
     }
 
     /** Whether the Redis deduction of {@code identifier} happened (the check-back's question). */
@@ -81,8 +95,9 @@ public class InventoryService {
      * @throws BizException {@code DB_STOCK_NOT_ENOUGH} when the DB cannot cover it (drift: the caller rolls back)
      */
     @Transactional
-    public void deductDb(long collectionId, long orderId, String identifier, int quantity) {
-        if (!inventory.appendFlow(new InventoryFlow(collectionId, orderId, identifier, FlowType.DEDUCT, quantity))) {
+    public void deductDb(long collectionId, long orderId, long buyerId, String identifier, int quantity) {
+        if (!inventory.appendFlow(new InventoryFlow(collectionId, orderId, buyerId, identifier, FlowType.DEDUCT,
+                quantity))) {
             return;
         }
         if (!inventory.deduct(collectionId, quantity)) {
@@ -92,8 +107,9 @@ public class InventoryService {
 
     /** Restores the DB stock of a cancelled order once (only if it was deducted). Joins the caller's transaction. */
     @Transactional
-    public void restoreDb(long collectionId, long orderId, String identifier, int quantity) {
-        if (!inventory.appendFlow(new InventoryFlow(collectionId, orderId, identifier, FlowType.RESTORE, quantity))) {
+    public void restoreDb(long collectionId, long orderId, long buyerId, String identifier, int quantity) {
+        if (!inventory.appendFlow(new InventoryFlow(collectionId, orderId, buyerId, identifier, FlowType.RESTORE,
+                quantity))) {
             return;
         }
         if (!inventory.restore(collectionId, quantity)) {
@@ -109,23 +125,5 @@ public class InventoryService {
     /** The collections with stock, for the reconciliation job. */
     public List<Long> stockedCollections() {
         return inventory.collections();
-    }
-
-    /**
-     * Compares Redis with the database for one collection: the stocks, and every DB deduction that is
-     * not restored must have its Redis deduction record.
-     */
-    public Drift reconcile(long collectionId) {
-        List<InventoryFlow> flows = inventory.flows(collectionId);
-        Set<Long> restored = new HashSet<>();
-        flows.stream().filter(f -> f.type() == FlowType.RESTORE).forEach(f -> restored.add(f.orderId()));
-        List<Long> missing = new ArrayList<>();
-        for (InventoryFlow flow : flows) {
-            if (flow.type() == FlowType.DEDUCT && !restored.contains(flow.orderId())
-                    && !cache.deducted(collectionId, flow.identifier())) {
-                missing.add(flow.orderId());
-            }
-        }
-        return new Drift(collectionId, cache.stock(collectionId).orElse(-1), dbStock(collectionId), List.copyOf(missing));
     }
 }

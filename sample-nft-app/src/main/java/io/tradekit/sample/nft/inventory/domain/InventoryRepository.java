@@ -20,6 +20,9 @@ public interface InventoryRepository {
 
     OptionalInt stock(long collectionId);
 
+    /** The stock a sale opened with (what Redis and DB count down from). */
+    OptionalInt total(long collectionId);
+
     List<InventoryFlow> flows(long collectionId);
 
     /** Collections that have a DB stock (what the reconciliation walks). */

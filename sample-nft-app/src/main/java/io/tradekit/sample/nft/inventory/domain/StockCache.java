@@ -27,4 +27,19 @@ public interface StockCache {
     boolean knownSoldOut(long collectionId, int quantity);
 
     OptionalLong stock(long collectionId);
+
+    /** Every operation record of the collection (for the reconciliation; reads the whole hash). */
+    java.util.List<CacheRecord> records(long collectionId);
+
+    /** Deducts again as the order did (same buyer, identifier, quantity): a no-op when its record exists. */
+    CacheChange replayDeduct(long collectionId, long buyerId, String identifier, long quantity);
+
+    /** Gives back as the order's restore did (same buyer, identifier, quantity): a no-op when its record exists. */
+    CacheChange replayIncrease(long collectionId, long buyerId, String identifier, long quantity);
+
+    /** Sets the stock to {@code value} only if it still is {@code expected}; true when set. */
+    boolean compareAndSetStock(long collectionId, long expected, long value);
+
+    /** The Redis clock, epoch milliseconds (the clock of {@link CacheRecord#timestamp()}). */
+    long serverTimeMillis();
 }

@@ -26,14 +26,18 @@ interface InventoryMapper {
     @Select("SELECT stock FROM nft_inventory WHERE collection_id = #{id}")
     Integer stock(@Param("id") long collectionId);
 
+    @Select("SELECT total FROM nft_inventory WHERE collection_id = #{id}")
+    Integer total(@Param("id") long collectionId);
+
     @Select("SELECT collection_id FROM nft_inventory ORDER BY collection_id")
     List<Long> collections();
 
-    @Insert("INSERT INTO nft_inventory_flow (collection_id, order_id, identifier, change_type, quantity, created_at)"
-            + " VALUES (#{f.collectionId}, #{f.orderId}, #{f.identifier}, #{f.type}, #{f.quantity}, CURRENT_TIMESTAMP)")
+    @Insert("INSERT INTO nft_inventory_flow (collection_id, order_id, buyer_id, identifier, change_type, quantity,"
+            + " created_at) VALUES (#{f.collectionId}, #{f.orderId}, #{f.buyerId}, #{f.identifier}, #{f.type},"
+            + " #{f.quantity}, CURRENT_TIMESTAMP)")
     int insertFlow(@Param("f") FlowRow flow);
 
-    @Select("SELECT collection_id, order_id, identifier, change_type AS type, quantity FROM nft_inventory_flow"
+    @Select("SELECT collection_id, order_id, buyer_id, identifier, change_type AS type, quantity FROM nft_inventory_flow"
             + " WHERE collection_id = #{id} ORDER BY id")
     List<FlowRow> flows(@Param("id") long collectionId);
 
@@ -41,6 +45,7 @@ interface InventoryMapper {
     class FlowRow {
         private long collectionId;
         private long orderId;
+        private Long buyerId;
         private String identifier;
         private String type;
         private int quantity;
@@ -49,6 +54,8 @@ interface InventoryMapper {
         public void setCollectionId(long collectionId) { this.collectionId = collectionId; }
         public long getOrderId() { return orderId; }
         public void setOrderId(long orderId) { this.orderId = orderId; }
+        public Long getBuyerId() { return buyerId; }
+        public void setBuyerId(Long buyerId) { this.buyerId = buyerId; }
         public String getIdentifier() { return identifier; }
         public void setIdentifier(String identifier) { this.identifier = identifier; }
         public String getType() { return type; }

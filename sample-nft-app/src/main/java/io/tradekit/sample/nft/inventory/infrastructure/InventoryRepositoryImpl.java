@@ -42,6 +42,7 @@ class InventoryRepositoryImpl implements InventoryRepository {
         InventoryMapper.FlowRow row = new InventoryMapper.FlowRow();
         row.setCollectionId(flow.collectionId());
         row.setOrderId(flow.orderId());
+        row.setBuyerId(flow.buyerId() == 0 ? null : flow.buyerId());
         row.setIdentifier(flow.identifier());
         row.setType(flow.type().name());
         row.setQuantity(flow.quantity());
@@ -59,9 +60,16 @@ class InventoryRepositoryImpl implements InventoryRepository {
     }
 
     @Override
+    public OptionalInt total(long collectionId) {
+        Integer total = mapper.total(collectionId);
+        return total == null ? OptionalInt.empty() : OptionalInt.of(total);
+    }
+
+    @Override
     public List<InventoryFlow> flows(long collectionId) {
         return mapper.flows(collectionId).stream()
-                .map(r -> new InventoryFlow(r.getCollectionId(), r.getOrderId(), r.getIdentifier(),
+                .map(r -> new InventoryFlow(r.getCollectionId(), r.getOrderId(),
+                        r.getBuyerId() == null ? 0 : r.getBuyerId(), r.getIdentifier(),
                         FlowType.valueOf(r.getType()), r.getQuantity()))
                 .toList();
     }

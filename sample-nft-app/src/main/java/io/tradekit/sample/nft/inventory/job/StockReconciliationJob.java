@@ -1,9 +1,11 @@
 package io.tradekit.sample.nft.inventory.job;
 
-import io.tradekit.sample.nft.inventory.application.InventoryService;
 import io.tradekit.sample.nft.inventory.application.Drift;
-import java.util.ArrayList;
+import io.tradekit.sample.nft.inventory.application.ReconcileMode;
+import io.tradekit.sample.nft.inventory.application.ReconcileProperties;
+import io.tradekit.sample.nft.inventory.application.StockReconciler;
 import java.util.List;
+import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +13,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares Redis stock and records with the DB stock and flows of every collection and reports drift
- * (WARN per collection). Orders in flight between the Redis deduction and the DB consumer show as a
- * short-lived drift; a drift that stays is what to look at. One instance of the cluster runs it at a time
- * (lock {@value #LOCK}): every instance would report the same drifts, N times the WARN lines and the reads.
+ * Compares Redis stock and records with the DB stock and flows of every collection and repairs the drift
+ * ({@code sample.inventory.reconcile.mode=repair}, the default) or reports what it would repair
+ * ({@code report}), with one audit line per repair and a WARN per collection. Orders in flight between
+ * the Redis deduction and the DB consumer are no drift (see {@link StockReconciler}). One instance of the
+ * cluster schedules it at a time (lock {@value #LOCK}), and every pass, scheduled or manual, takes the
+ * repairers' lock ({@link StockRepairLock}).
  */
 @Component
 public class StockReconciliationJob {
@@ -24,10 +28,14 @@ public class StockReconciliationJob {
     /** The job's lock name (shared.job). */
     static final String LOCK = "stock-reconciliation";
 
-    private final InventoryService inventory;
+    private final StockRepairLock repairer;
+    private final StockReconciler reconciler;
+    private final ReconcileProperties properties;
 
-    public StockReconciliationJob(InventoryService inventory) {
-        this.inventory = inventory;
+    public StockReconciliationJob(StockRepairLock repairer, StockReconciler reconciler, ReconcileProperties properties) {
+        this.repairer = repairer;
+        this.reconciler = reconciler;
+        this.properties = properties;
     }
 
     /** Runs every {@code sample.inventory.reconcile-interval} (default 5 minutes). */
@@ -40,25 +48,30 @@ public class StockReconciliationJob {
             lockAtMostFor = "${sample.jobs.stock-reconciliation.lock-at-most-for:PT10M}",
             lockAtLeastFor = "${sample.jobs.stock-reconciliation.lock-at-least-for:PT4M}")
     public void run() {
-        reconcileAll();
+        runOnce(properties.getMode());
     }
 
-    /** Reconciles every collection with stock and returns the drifts found. */
-    public List<Drift> reconcileAll() {
-        List<Drift> drifts = new ArrayList<>();
-        for (Long collectionId : inventory.stockedCollections()) {
-            Drift drift = inventory.reconcile(collectionId);
-            if (!drift.none()) {
-                log.warn("Stock drift on collection {}: redis={} db={} dbDeductionsWithoutRedisRecord={}",
-                        collectionId, drift.redisStock(), drift.dbStock(), drift.flowsWithoutRecord().size());
-                drifts.add(drift);
-            }
-        }
+    /**
+     * One pass over every collection in {@code mode}, now, under the repairers' lock: what an operator
+     * calls for a one-off dry run ({@link ReconcileMode#REPORT}) or repair. Empty when another repairer
+     * holds the lock.
+     */
+    public Optional<List<Drift>> runOnce(ReconcileMode mode) {
+        Optional<List<Drift>> drifts = repairer.reconcileAll(mode);
+        drifts.ifPresent(found -> found.forEach(drift -> log.warn(
+                "Stock drift on collection {} ({}): redis={} db={} dbDeductionsWithoutRedisRecord={} repairs={} settled={}",
+                drift.collectionId(), mode, drift.redisStock(), drift.dbStock(), drift.flowsWithoutRecord().size(),
+                drift.repairs().size(), drift.settled())));
         return drifts;
     }
 
-    /** Reconciles one collection. */
+    /** Reports (dry run) every collection; the drifts found. Waits for nobody: empty list when locked out. */
+    public List<Drift> reconcileAll() {
+        return runOnce(ReconcileMode.REPORT).orElse(List.of());
+    }
+
+    /** A dry run of one collection (no lock: it changes nothing). */
     public Drift reconcile(long collectionId) {
-        return inventory.reconcile(collectionId);
+        return reconciler.reconcile(collectionId, ReconcileMode.REPORT);
     }
 }

@@ -56,7 +56,7 @@ public class OrderCreation {
      */
     @Transactional
     public void write(OrderMessages.Create m) {
-        stock.deductDb(m.collectionId(), m.orderId(), m.identifier(), m.quantity());
+        stock.deductDb(m.collectionId(), m.orderId(), m.buyerId(), m.identifier(), m.quantity());
         Instant now = Instant.now();
         if (orders.transit(m.orderId(), OrderState.CREATING, OrderState.CREATED, "CREATE", now, null)
                 || orders.insert(order(m, OrderState.CREATED), "CREATE")) {

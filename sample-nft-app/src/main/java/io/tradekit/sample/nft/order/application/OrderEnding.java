@@ -46,7 +46,7 @@ public class OrderEnding {
     /** Consumer, in the guard's transaction: DB stock back once, then Redis stock back (idempotent). */
     @Transactional
     public void restoreStock(OrderMessages.Cancel m) {
-        stock.restoreDb(m.collectionId(), m.orderId(), m.identifier(), m.quantity());
+        stock.restoreDb(m.collectionId(), m.orderId(), m.buyerId(), m.identifier(), m.quantity());
         stock.restoreCache(m.collectionId(), m.buyerId(), m.identifier(), m.quantity());
     }
 }

@@ -25,8 +25,8 @@ public interface StockGateway {
     void restoreCache(long collectionId, long buyerId, String identifier, int quantity);
 
     /** Deducts DB stock and writes the inventory flow, once per order, in the caller's transaction. */
-    void deductDb(long collectionId, long orderId, String identifier, int quantity);
+    void deductDb(long collectionId, long orderId, long buyerId, String identifier, int quantity);
 
     /** Restores DB stock once per order, in the caller's transaction. */
-    void restoreDb(long collectionId, long orderId, String identifier, int quantity);
+    void restoreDb(long collectionId, long orderId, long buyerId, String identifier, int quantity);
 }

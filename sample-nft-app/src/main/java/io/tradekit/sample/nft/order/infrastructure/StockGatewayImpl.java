@@ -57,6 +57,8 @@ class StockGatewayImpl implements StockGateway {
         throw switch (refusal) {
             case SOLD_OUT -> new BizException(OrderErrorCode.SOLD_OUT);
             case STOCK_MISSING -> new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
+            // Nothing changed, and nothing may until the stock is repaired: the buy answers 503, retry later.
+            case STOCK_FENCED -> new BizException(CommonErrorCode.SERVICE_UNAVAILABLE, refusal.getMessage());
         };
     }
 
@@ -73,12 +75,12 @@ class StockGatewayImpl implements StockGateway {
     }
 
     @Override
-    public void deductDb(long collectionId, long orderId, String identifier, int quantity) {
-        inventory.deductDb(collectionId, orderId, identifier, quantity);
+    public void deductDb(long collectionId, long orderId, long buyerId, String identifier, int quantity) {
+        inventory.deductDb(collectionId, orderId, buyerId, identifier, quantity);
     }
 
     @Override
-    public void restoreDb(long collectionId, long orderId, String identifier, int quantity) {
-        inventory.restoreDb(collectionId, orderId, identifier, quantity);
+    public void restoreDb(long collectionId, long orderId, long buyerId, String identifier, int quantity) {
+        inventory.restoreDb(collectionId, orderId, buyerId, identifier, quantity);
     }
 }

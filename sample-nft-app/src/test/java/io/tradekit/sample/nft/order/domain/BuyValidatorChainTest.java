@@ -41,8 +41,8 @@ class BuyValidatorChainTest {
         public void deductCache(long c, long b, String i, int q) { }
         public boolean cacheDeducted(long c, String i) { return false; }
         public void restoreCache(long c, long b, String i, int q) { }
-        public void deductDb(long c, long o, String i, int q) { }
-        public void restoreDb(long c, long o, String i, int q) { }
+        public void deductDb(long c, long o, long b, String i, int q) { }
+        public void restoreDb(long c, long o, long b, String i, int q) { }
     };
 
     /** The order the application assembles (BuyRulesConfiguration): the stock first. */
