@@ -5,6 +5,7 @@ import io.tradekit.devservices.support.FreePorts;
 import io.tradekit.devservices.support.TempDirs;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import org.h2.engine.SysProperties;
 import org.h2.tools.Server;
 
 /**
@@ -31,6 +32,13 @@ public final class H2TcpServer implements AutoCloseable {
     public static H2TcpServer start() {
         if (System.getProperty(BIND_ADDRESS_PROPERTY) == null) {
             System.setProperty(BIND_ADDRESS_PROPERTY, FreePorts.LOOPBACK);
+        }
+        if (!FreePorts.LOOPBACK.equals(SysProperties.BIND_ADDRESS)) {
+            // H2 read the property when its classes loaded (a JDBC call earlier in this JVM): a server now
+            // would listen on every interface. Fail closed; the JVM must start with the property.
+            throw new DevServiceStartException("H2 TCP server refused: H2 binds to " + SysProperties.BIND_ADDRESS
+                    + " in this JVM (H2 was loaded before " + BIND_ADDRESS_PROPERTY + " was set); start the JVM with -D"
+                    + BIND_ADDRESS_PROPERTY + "=" + FreePorts.LOOPBACK);
         }
         Path baseDir = TempDirs.create("h2");
         int port = FreePorts.next();
