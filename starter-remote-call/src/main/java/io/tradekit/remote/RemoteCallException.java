@@ -1,8 +1,10 @@
 package io.tradekit.remote;
 
+import io.tradekit.core.degrade.ServerUnavailableException;
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.error.SystemException;
 import io.tradekit.core.log.LogSanitizer;
+import java.time.Duration;
 
 /**
  * Thrown by {@link RemoteCallWrapper} when a remote call failed: it threw (the cause is kept,
@@ -30,7 +32,8 @@ public class RemoteCallException extends SystemException {
      * @param remoteMessage the message the remote side returned, may be {@code null}
      */
     public RemoteCallException(String requestName, String remoteCode, String remoteMessage) {
-        super(CommonErrorCode.REMOTE_CALL_FAILED, describe(requestName, remoteCode, remoteMessage), null);
+        super(CommonErrorCode.REMOTE_CALL_FAILED, describe(requestName, remoteCode, remoteMessage),
+                unavailableCause(requestName, remoteCode));
         this.requestName = requestName;
         this.remoteCode = remoteCode;
         this.remoteMessage = remoteMessage;
@@ -48,6 +51,15 @@ public class RemoteCallException extends SystemException {
         this.requestName = requestName;
         this.remoteCode = null;
         this.remoteMessage = null;
+    }
+
+    /**
+     * The provider answered {@code SERVICE_UNAVAILABLE} (a server it needs is down): kept as the cause, so
+     * that callers and background tasks can tell an outage from a failure ({@code OutageLog.isUnavailable}).
+     */
+    private static Throwable unavailableCause(String requestName, String remoteCode) {
+        return CommonErrorCode.SERVICE_UNAVAILABLE.getCode().equals(remoteCode)
+                ? new ServerUnavailableException(part(requestName), Duration.ofSeconds(1), false, null) : null;
     }
 
     /**

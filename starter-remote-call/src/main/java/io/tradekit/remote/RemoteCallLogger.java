@@ -1,5 +1,7 @@
 package io.tradekit.remote;
 
+import io.tradekit.core.degrade.OutageLog;
+import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.log.LogSanitizer;
 import io.tradekit.core.log.MaskingJsonWriter;
 import java.lang.reflect.Method;
@@ -23,6 +25,7 @@ public final class RemoteCallLogger {
     public static final String LOGGER_NAME = "tradekit.remote";
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final String UNAVAILABLE = CommonErrorCode.SERVICE_UNAVAILABLE.getCode();
 
     private final long slowThresholdNanos;
     private final MaskingJsonWriter json;
@@ -70,7 +73,13 @@ public final class RemoteCallLogger {
 
     private void write(String call, Method method, Object[] args, Object request, Object response, boolean success,
             String code, Throwable failure, long elapsedNanos) {
-        if (failure != null) {
+        if (failure != null ? OutageLog.isUnavailable(failure) : !success && UNAVAILABLE.equals(code)) {
+            // The provider's server is down (SERVICE_UNAVAILABLE): the call's line without a stack trace;
+            // the breaker of that server logs the outage itself.
+            if (LOG.isInfoEnabled()) {
+                LOG.info(line(call, method, args, request, response, success, code, null, elapsedNanos));
+            }
+        } else if (failure != null) {
             if (LOG.isErrorEnabled()) {
                 LOG.error(line(call, method, args, request, response, success, code, failure, elapsedNanos), failure);
             }

@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.tradekit.core.degrade.ServerBreaker;
 import io.tradekit.core.degrade.ServerBreakers;
 import io.tradekit.devservices.fault.RedisOnSamePort;
+import io.tradekit.sso.session.BreakerSaTokenDao;
 import io.tradekit.devservices.redis.RedisDevService;
 import io.tradekit.devservices.redis.RedisSettings;
 import io.tradekit.devservices.support.FreePorts;
@@ -47,9 +48,17 @@ class RedisDownTests {
                 "spring.data.redis.timeout=500ms",
                 "spring.data.redis.connect-timeout=500ms",
                 "tradekit.degrade.servers.redis.open-duration=1s")) {
+            // The starter hands Sa-Token the store behind the breaker (the last started context's, here this one).
+            assertThat(cn.dev33.satoken.SaManager.getSaTokenDao()).isInstanceOfSatisfying(BreakerSaTokenDao.class,
+                    guarded -> assertThat(guarded.delegate()).isSameAs(app.getBean(cn.dev33.satoken.dao.SaTokenDao.class)));
             TwoApps.publishSaTokenStatics(app);
-            RawHttp http = new RawHttp(port);
             ServerBreaker breaker = app.getBean(ServerBreakers.class).breaker("redis");
+            // publishSaTokenStatics hands Sa-Token the bare store bean; the starter hands it this wrapper.
+            cn.dev33.satoken.SaManager.setSaTokenDao(
+                    new BreakerSaTokenDao(app.getBean(cn.dev33.satoken.dao.SaTokenDao.class), breaker));
+            assertThat(app.getBean(cn.dev33.satoken.dao.SaTokenDao.class))
+                    .isInstanceOf(cn.dev33.satoken.dao.SaTokenDaoForRedisTemplate.class);
+            RawHttp http = new RawHttp(port);
             String token = TwoApps.login(http, "alice");
             assertThat(http.get("/me", auth(token)).body()).isEqualTo("1001");
 

@@ -25,6 +25,23 @@ class FailureResponsesTest {
         assertThat(body.size()).isEqualTo(3);
     }
 
+    @Test
+    void answersAnUnavailableServerWith503AndRetryAfter() throws Exception {
+        org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+        response.getWriter().write("<html>partial</html>");
+
+        FailureResponses.writeUnavailable(response, new io.tradekit.core.degrade.ServerUnavailableException("redis",
+                java.time.Duration.ofMillis(4_200), true, null));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentType()).startsWith("application/json");
+        JsonNode body = json.readTree(response.getContentAsString());
+        assertThat(body.get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(body.get("message").asText()).isEqualTo("The redis server is unavailable, retry later.");
+        assertThat(response.isCommitted()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "quote \" inside", "back\\slash", "line\r\nbreak", "tab\there", "nul\u0000",
         "sep\u2028and\u2029", "\"},\"success\":true,\"x\":{\"", "中文消息", "emoji \uD83D\uDE00", "\\u0022"})

@@ -1,5 +1,6 @@
 package io.tradekit.facade.aop;
 
+import io.tradekit.core.degrade.OutageLog;
 import io.tradekit.core.log.LogSanitizer;
 import io.tradekit.core.log.MaskingJsonWriter;
 import io.tradekit.core.response.BaseResponse;
@@ -45,7 +46,13 @@ public class FacadeCallLogger {
     void log(FacadeMethod method, Object[] args, BaseResponse response, long elapsedNanos, String error,
             Throwable unexpected) {
         boolean slow = elapsedNanos > slowThresholdNanos;
-        if (unexpected != null || error != null) {
+        if (unexpected != null && OutageLog.isUnavailable(unexpected)) {
+            // A server is down (SERVICE_UNAVAILABLE): the call's line, without a stack trace per call;
+            // the server's breaker logs the outage itself.
+            if (LOG.isInfoEnabled()) {
+                LOG.info(line(method, args, response, elapsedNanos, error));
+            }
+        } else if (unexpected != null || error != null) {
             if (LOG.isErrorEnabled()) {
                 LOG.error(line(method, args, response, elapsedNanos, error), unexpected);
             }

@@ -99,11 +99,10 @@ public class SsoAutoConfiguration {
             return ServerBreakersBinding.bind(environment);
         }
 
-        /** Static: a post-processor must not make this configuration an early bean. */
         @Bean
-        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-        static SessionStoreBreaker tradekitSsoSessionStoreBreaker(ObjectProvider<ServerBreakers> breakers) {
-            return new SessionStoreBreaker(breakers);
+        SessionStoreBreaker tradekitSsoSessionStoreBreaker(ObjectProvider<ServerBreakers> breakers,
+                                                           ObjectProvider<cn.dev33.satoken.dao.SaTokenDao> daos) {
+            return new SessionStoreBreaker(breakers, daos);
         }
 
         /** Static: a bean factory post-processor must not make this configuration an early bean. */

@@ -1,11 +1,13 @@
 package io.tradekit.txmsg.consumer;
 
+import io.tradekit.core.degrade.OutageLog;
 import io.tradekit.core.log.LogSanitizer;
 import io.tradekit.core.trace.TraceId;
 import io.tradekit.txmsg.support.MessageTrace;
 import io.tradekit.txmsg.support.PayloadCodec;
 import io.tradekit.txmsg.support.SceneDispatchingTransactionListener;
 import io.tradekit.txmsg.support.TxMessageMetrics;
+import java.time.Duration;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -24,6 +26,8 @@ final class MessageRunner<T> implements MessageListenerConcurrently {
     private final PayloadCodec codec;
     private final TxMessageMetrics metrics;
     private final int retryDelayLevel;
+    /** While a server is down every message fails the same way: a count a minute, not a stack trace each. */
+    private final OutageLog outage = new OutageLog(log, "Consumer deliveries (will retry)", Duration.ofMinutes(1));
 
     MessageRunner(TransactionalMessageConsumer<T> consumer, IdempotencyStore store, PayloadCodec codec,
                   TxMessageMetrics metrics, int retryDelayLevel) {
@@ -68,8 +72,12 @@ final class MessageRunner<T> implements MessageListenerConcurrently {
                 Thread.currentThread().interrupt();
             }
             metrics.consume(group, "failed");
-            log.warn("Consumer group {} failed on message key {} (attempt {}), will retry", group,
-                    LogSanitizer.escape(keyOf(message)), message.getReconsumeTimes() + 1, e);
+            if (OutageLog.isUnavailable(e)) {
+                outage.record(e);
+            } else {
+                log.warn("Consumer group {} failed on message key {} (attempt {}), will retry", group,
+                        LogSanitizer.escape(keyOf(message)), message.getReconsumeTimes() + 1, e);
+            }
             if (retryDelayLevel > 0) {
                 context.setDelayLevelWhenNextConsume(retryDelayLevel);
             }

@@ -1,5 +1,6 @@
 package io.tradekit.txmsg.support;
 
+import io.tradekit.core.degrade.OutageLog;
 import io.tradekit.core.error.BizException;
 import io.tradekit.core.log.LogSanitizer;
 import io.tradekit.core.trace.TraceId;
@@ -24,6 +25,10 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
     public static final String SCENE_PROPERTY = "TRADEKIT_SCENE";
 
     private static final Logger log = LoggerFactory.getLogger(SceneDispatchingTransactionListener.class);
+    /** While a server is down every check-back fails the same way: a count a minute, not a stack trace each. */
+    private static final OutageLog CHECK_OUTAGE = new OutageLog(log, "Check-backs", Duration.ofMinutes(1));
+    private static final OutageLog EXECUTE_OUTAGE = new OutageLog(log, "Local transactions (left to check-back)",
+            Duration.ofMinutes(1));
 
     private final HandlerRegistry registry;
     private final PayloadCodec codec;
@@ -82,8 +87,12 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.warn("Local transaction of scene {} (key {}) failed ambiguously, left to check-back",
-                    invocation.handler().scene(), LogSanitizer.escape(msg.getKeys()), e);
+            if (OutageLog.isUnavailable(e)) {
+                EXECUTE_OUTAGE.record(e);
+            } else {
+                log.warn("Local transaction of scene {} (key {}) failed ambiguously, left to check-back",
+                        invocation.handler().scene(), LogSanitizer.escape(msg.getKeys()), e);
+            }
         }
         long took = clock.getAsLong() - invocation.sentAtMillis();
         if (undecidedWindowMillis > 0 && took >= undecidedWindowMillis && outcome == TransactionOutcome.COMMIT) {
@@ -123,8 +132,12 @@ public final class SceneDispatchingTransactionListener implements TransactionLis
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.error("Check-back of scene {} (key {}) failed, answering UNKNOWN", scene,
-                    LogSanitizer.escape(msg.getKeys()), e);
+            if (OutageLog.isUnavailable(e)) {
+                CHECK_OUTAGE.record(e);
+            } else {
+                log.error("Check-back of scene {} (key {}) failed, answering UNKNOWN", scene,
+                        LogSanitizer.escape(msg.getKeys()), e);
+            }
             answer = TransactionOutcome.UNKNOWN;
         }
         if (answer == TransactionOutcome.ROLLBACK && undecided(msg)) {

@@ -131,6 +131,35 @@ class SceneDispatchingTransactionListenerTests {
         assertThat(check("S", "", TransactionOutcome.COMMIT)).isEqualTo(LocalTransactionState.UNKNOW);
     }
 
+    @Test
+    void checkBacksFailingForAnOutageAnswerUnknownWithoutALineEach() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(SceneDispatchingTransactionListener.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            // What the stock check throws while the Redis breaker refuses: nothing ran, the server is down.
+            Exception refused = new io.tradekit.core.error.SystemException(CommonErrorCode.SERVICE_UNAVAILABLE,
+                    "Redis breaker open: could not read a stock record", new io.tradekit.core.degrade.ServerUnavailableException(
+                            "redis", java.time.Duration.ofSeconds(5), true, null));
+            for (int i = 0; i < 2_500; i++) {
+                assertThat(check("S", "{\"id\":\"1\"}", refused)).isEqualTo(LocalTransactionState.UNKNOW);
+            }
+            // At most the first failure's line (one a minute per JVM), never a stack trace.
+            assertThat(lines.list).hasSizeLessThanOrEqualTo(1).allSatisfy(line -> {
+                assertThat(line.getThrowableProxy()).isNull();
+                assertThat(line.getFormattedMessage()).startsWith("Check-backs failed");
+            });
+            // Any other failure keeps its ERROR with the stack trace.
+            check("S", "{\"id\":\"1\"}", new IllegalStateException("bug"));
+            assertThat(lines.list.get(lines.list.size() - 1).getThrowableProxy()).isNotNull();
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
     // --- the undecided window: a check-back may come while the local transaction has not committed yet
 
     final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);

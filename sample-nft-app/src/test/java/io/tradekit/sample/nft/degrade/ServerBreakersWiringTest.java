@@ -1,0 +1,36 @@
+package io.tradekit.sample.nft.degrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.dev33.satoken.SaManager;
+import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.idempotent.store.LettuceTokenStore;
+import io.tradekit.sample.nft.SampleAppTest;
+import io.tradekit.sso.session.BreakerSaTokenDao;
+import io.tradekit.stock.redis.StockRedis;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The starters of the sample share one {@link ServerBreakers} (each registers it unless one exists), so
+ * the session store, the token store and the stock scripts see one {@code redis} breaker: what opens it
+ * in one of them refuses in all.
+ */
+@SampleAppTest
+class ServerBreakersWiringTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyRedisStarterUsesTheOneRedisBreaker() {
+        assertThat(context.getBeansOfType(ServerBreakers.class)).hasSize(1);
+        ServerBreakers breakers = context.getBean(ServerBreakers.class);
+        assertThat(context.getBean(LettuceTokenStore.class).breaker()).isSameAs(breakers.breaker("redis"));
+        assertThat(context.getBean(StockRedis.class).breaker()).isSameAs(breakers.breaker("redis"));
+        // Sa-Token's store is process-wide (the last started context's): guarded by a redis breaker.
+        assertThat(SaManager.getSaTokenDao()).isInstanceOfSatisfying(BreakerSaTokenDao.class,
+                dao -> assertThat(dao.breaker().server()).isEqualTo("redis"));
+    }
+}
