@@ -98,7 +98,7 @@ public final class DevServersMain {
                 orphanDelete.add(DevServices.redisCluster().workDir());
             }
             rocketMq = RocketMqProcesses.start(new RocketMqProcesses.Settings(options.topics(),
-                    options.transactionCheckInterval(), options.transactionTimeout(),
+                    options.transactionCheckInterval(), options.transactionTimeout(), options.transactionCheckMax(),
                     SERVER_START_TIMEOUT, redisPids, orphanDelete));
             servers = new Servers(redis, zooKeeper, rocketMq, h2, redisPids);
             // DevServices' own JVM hook stops Redis and ZooKeeper; this one adds RocketMQ, H2 and the file.

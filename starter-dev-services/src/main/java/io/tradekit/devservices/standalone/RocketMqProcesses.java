@@ -39,11 +39,13 @@ final class RocketMqProcesses implements AutoCloseable {
      * @param topics                   created on every broker before start returns
      * @param transactionCheckInterval the brokers' check-back interval
      * @param transactionTimeout       age of a half message before its first check-back
+     * @param transactionCheckMax      check rounds of a half message before a broker discards it
      * @param startTimeout             for each server to be up (and, at the start, routed)
      * @param orphanKill               processes the name server kills if the launcher dies (its Redis)
      * @param orphanDelete             files and directories every server removes if the launcher dies
      */
     record Settings(List<String> topics, Duration transactionCheckInterval, Duration transactionTimeout,
+                    int transactionCheckMax,
                     Duration startTimeout, List<Long> orphanKill, List<Path> orphanDelete) {
     }
 
@@ -205,6 +207,7 @@ final class RocketMqProcesses implements AutoCloseable {
             add(args, "--topics", String.join(",", settings.topics()));
             add(args, "--transaction-check-interval", Long.toString(settings.transactionCheckInterval().toMillis()));
             add(args, "--transaction-timeout", Long.toString(settings.transactionTimeout().toMillis()));
+            add(args, "--transaction-check-max", Integer.toString(settings.transactionCheckMax()));
         }
         // Serial GC and small heaps: three extra JVMs on a developer's laptop (or a 2-core CI box).
         List<String> jvm = isNameServer ? List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC")
