@@ -215,7 +215,9 @@ class ProcessKillTest {
         Trade victim = live.get(0);
         List<Trade> others = live.subList(1, live.size());
         double settledBefore = checkBacks(others, "ORDER_CANCEL", "COMMIT");
-        Seckill seckill = Seckill.start(targets(live), buyers, sale, 150, THREADS);
+        // More attempts than the sale needs: late buyers keep coming while the cancel waits for its check-back
+        // (6 s), so the kill lands mid-seckill and the unit that comes back can be bought again.
+        Seckill seckill = Seckill.start(targets(live), buyers, sale, 400, THREADS);
         Attempt bought = awaitFirstAccepted(seckill);
         victim.client().awaitOrder(bought.buyer(), bought.orderId(), order -> "CREATED".equals(order.path("state").asText()));
         long orderId = Long.parseLong(bought.orderId());
