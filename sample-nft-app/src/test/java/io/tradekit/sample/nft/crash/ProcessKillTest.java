@@ -2,14 +2,16 @@ package io.tradekit.sample.nft.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradekit.devservices.standalone.BootAppProcess;
 import io.tradekit.sample.nft.crash.Seckill.Attempt;
+import io.tradekit.sample.nft.crash.TradeProcesses.Trade;
 import io.tradekit.sample.nft.crash.hook.CrashHooks;
 import io.tradekit.sample.nft.crash.hook.FaultPoints;
 import io.tradekit.sample.nft.multiprocess.SeckillInvariants;
 import io.tradekit.sample.nft.multiprocess.SplitRoles;
 import io.tradekit.sample.nft.order.TradingClient;
 import io.tradekit.sample.nft.order.listener.OrderCreateListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessKillTest {
 
-    private static final java.nio.file.Path DIR = java.nio.file.Path.of("target", "crash-kill");
+    private static final Path DIR = Path.of("target", "crash-kill");
     private static final int BUYERS = 40;
     private static final int THREADS = 12;
     /** How long a broker stays dead while the buys go on. */
@@ -70,7 +70,6 @@ class ProcessKillTest {
     private static final Duration SETTLE = Duration.ofSeconds(90);
     private static final Duration SECKILL = Duration.ofMinutes(2);
     private static final Duration PARK = Duration.ofSeconds(60);
-    private static final Duration REPLACEMENT = Duration.ofMinutes(5);
     /**
      * The brokers' check rounds before they discard a half message (RocketMQ's transactionCheckMax, 15 by
      * default), at the dev check interval of 1 s. Every round counts, also one that finds no producer: a
@@ -86,49 +85,32 @@ class ProcessKillTest {
     private static TradingClient goods;
     private static String admin;
     private static List<String> buyers;
-    /** Every trade process started, dead ones included. */
-    private static final List<Trade> TRADES = new CopyOnWriteArrayList<>();
-    private static CompletableFuture<Trade> replacement;
-
-    /** A trade process and its client. */
-    record Trade(String name, BootAppProcess process, TradingClient client) {
-        static Trade of(BootAppProcess process) {
-            return new Trade(process.name(), process, new TradingClient(process.httpPort()));
-        }
-    }
+    private static TradeProcesses trades;
 
     @BeforeAll
     static void startProcesses() throws Exception {
-        java.nio.file.Path hooks = HookClasses.copyTo(DIR.resolve("hooks"));
-        java.nio.file.Path faults = DIR.resolve("faults").toAbsolutePath();
+        Path hooks = HookClasses.copyTo(DIR.resolve("hooks"));
+        Path faults = DIR.resolve("faults").toAbsolutePath();
         HookClasses.deleteRecursively(faults);
-        java.nio.file.Files.createDirectories(faults);
+        Files.createDirectories(faults);
         points = new FaultPoints(faults);
         roles = SplitRoles.start(DIR, List.of("--transaction-check-max", Integer.toString(CHECK_ROUNDS)), List.of(),
-                new SplitRoles.TradeExtras(hooks,
-                List.of("-D" + FaultPoints.DIR_PROPERTY + "=" + faults),
-                List.of("--spring.main.sources=" + CrashHooks.class.getName())));
+                new SplitRoles.TradeExtras(hooks, List.of("-D" + FaultPoints.DIR_PROPERTY + "=" + faults),
+                        List.of("--spring.main.sources=" + CrashHooks.class.getName())));
         invariants = new SeckillInvariants(roles.servers());
         goods = new TradingClient(roles.goods().httpPort());
-        TRADES.add(Trade.of(roles.trade1()));
-        TRADES.add(Trade.of(roles.trade2()));
-        admin = TRADES.get(0).client().admin();
+        trades = new TradeProcesses(roles);
+        admin = trades.all().get(0).client().admin();
         buyers = newBuyers();
     }
 
     @AfterAll
     static void reap() {
-        try {
-            if (replacement != null) {
-                // Registered with the roles once started: let it finish starting so that close() stops it.
-                replacement.handle((trade, failure) -> null).get(REPLACEMENT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            System.err.println("replacement trade process: " + e);
-        } finally {
-            if (roles != null) {
-                roles.close();
-            }
+        if (trades != null) {
+            trades.settle();
+        }
+        if (roles != null) {
+            roles.close();
         }
     }
 
@@ -140,7 +122,7 @@ class ProcessKillTest {
         int items = 40;
         long sale = openSale(items);
         long brokerBefore = roles.servers().brokerPids().get("broker-a");
-        Seckill seckill = Seckill.start(targets(live()), buyers, sale, 200, THREADS);
+        Seckill seckill = Seckill.start(TradeProcesses.targets(trades.live()), buyers, sale, 200, THREADS);
         // A third of the sale sold: messages are in flight on both brokers.
         seckill.awaitAnswered(items / 3, SECKILL);
         long killed = System.nanoTime();
@@ -176,12 +158,12 @@ class ProcessKillTest {
         // Armed before the first buy: the first order write of this sale, in whichever trade process consumes
         // it, parks inside the guard's transaction; the other writes go on.
         points.armOnce(FaultPoints.ORDER_WRITTEN, sale);
-        Seckill seckill = Seckill.start(targets(live()), buyers, sale, 150, THREADS);
+        Seckill seckill = Seckill.start(TradeProcesses.targets(trades.live()), buyers, sale, 150, THREADS);
         FaultPoints.Mark parked = points.awaitParked(FaultPoints.ORDER_WRITTEN, 1, PARK).get(0);
-        Trade victim = byPid(parked.pid());
+        Trade victim = trades.byPid(parked.pid());
         long killed = System.nanoTime();
         victim.process().kill();
-        replace("trade-3");
+        trades.replace("trade-3");
         List<Attempt> answers = seckill.finish(SECKILL);
         SeckillInvariants.Snapshot settled = invariants.awaitHold(sale, items, SETTLE);
         long recovered = System.nanoTime();
@@ -208,16 +190,15 @@ class ProcessKillTest {
     @Order(3)
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aCancelWhoseProducerDiesAfterItsLocalCommitIsSettledByAnotherProcessAndItsStockComesBack() throws Exception {
-        awaitReplacement();
+        List<Trade> live = trades.awaitTwoLive();
         int items = 30;
         long sale = openSale(items);
-        List<Trade> live = live();
         Trade victim = live.get(0);
         List<Trade> others = live.subList(1, live.size());
-        double settledBefore = checkBacks(others, "ORDER_CANCEL", "COMMIT");
+        double settledBefore = TradeProcesses.checkBacks(others, admin, "ORDER_CANCEL", "COMMIT");
         // More attempts than the sale needs: late buyers keep coming while the cancel waits for its check-back
         // (6 s), so the kill lands mid-seckill and the unit that comes back can be bought again.
-        Seckill seckill = Seckill.start(targets(live), buyers, sale, 400, THREADS);
+        Seckill seckill = Seckill.start(TradeProcesses.targets(live), buyers, sale, 400, THREADS);
         Attempt bought = awaitFirstAccepted(seckill);
         victim.client().awaitOrder(bought.buyer(), bought.orderId(), order -> "CREATED".equals(order.path("state").asText()));
         long orderId = Long.parseLong(bought.orderId());
@@ -231,7 +212,7 @@ class ProcessKillTest {
         assertThat(parked.pid()).as("the cancel parked in the process it was sent to").isEqualTo(victim.process().pid());
         long killed = System.nanoTime();
         victim.process().kill();
-        replace("trade-4");
+        trades.replace("trade-4");
         List<Attempt> answers = seckill.finish(SECKILL);
         SeckillInvariants.Snapshot settled = invariants.awaitHold(sale, items, SETTLE);
         awaitRestored(orderId);
@@ -248,7 +229,7 @@ class ProcessKillTest {
         assertThat(invariants.strings("SELECT change_type FROM nft_inventory_flow WHERE order_id = ? ORDER BY id",
                 orderId)).as("its DB stock deducted, then given back once").containsExactly("DEDUCT", "RESTORE");
         assertThat(settled.redisGivenBack()).as("its Redis stock given back").contains(token);
-        assertThat(checkBacks(others, "ORDER_CANCEL", "COMMIT")).as("check-backs of the other trade processes"
+        assertThat(TradeProcesses.checkBacks(others, admin, "ORDER_CANCEL", "COMMIT")).as("check-backs of the other trade processes"
                 + " answered COMMIT").isGreaterThan(settledBefore);
         report("6 cancel race: check-back before the commit, producer kill -9 after it", answers, settled, killed,
                 recovered, Map.of("victim", victim.name(), "checkBackBeforeCommitMillis",
@@ -260,16 +241,15 @@ class ProcessKillTest {
     @Order(4)
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aTradeProcessKilledWithBuysBetweenHalfMessageAndCommitIsSettledByTheOther() throws Exception {
-        awaitReplacement();
+        List<Trade> live = trades.awaitTwoLive();
         int items = 40;
         long sale = openSale(items);
-        List<Trade> live = live();
         Trade victim = live.get(0);
         List<Trade> others = live.subList(1, live.size());
-        double settledBefore = checkBacks(others, "ORDER_CREATE", "COMMIT");
+        double settledBefore = TradeProcesses.checkBacks(others, admin, "ORDER_CREATE", "COMMIT");
         // Every buy of this sale on the victim parks once its Redis deduction committed, before COMMIT.
         points.arm(FaultPoints.CREATE_COMMITTED, sale, victim.process().pid());
-        Seckill seckill = Seckill.start(targets(live), buyers, sale, 200, THREADS);
+        Seckill seckill = Seckill.start(TradeProcesses.targets(live), buyers, sale, 200, THREADS);
         points.awaitParked(FaultPoints.CREATE_COMMITTED, PARKED_BUYS, PARK);
         long killed = System.nanoTime();
         victim.process().kill();
@@ -281,7 +261,7 @@ class ProcessKillTest {
 
         assertThat(victim.process().isAlive()).as("%s killed", victim.name()).isFalse();
         assertThat(orderIds(sale, "CREATED")).as("the buys held at the kill became orders").containsAll(parked);
-        assertThat(checkBacks(others, "ORDER_CREATE", "COMMIT") - settledBefore)
+        assertThat(TradeProcesses.checkBacks(others, admin, "ORDER_CREATE", "COMMIT") - settledBefore)
                 .as("check-backs the other trade processes answered COMMIT").isGreaterThanOrEqualTo(parked.size());
         assertEveryAcceptedBuyHasItsOrder(sale, answers, settled);
         report("1 trade kill -9 with buys between half message and COMMIT", answers, settled, killed, recovered,
@@ -334,51 +314,6 @@ class ProcessKillTest {
                 + Seckill.count(seckill.answers()));
     }
 
-    // --- processes ---
-
-    private static List<Trade> live() {
-        return TRADES.stream().filter(t -> t.process().isAlive()).toList();
-    }
-
-    private static List<Seckill.Target> targets(List<Trade> trades) {
-        return trades.stream().map(t -> new Seckill.Target(t.name(), t.client())).toList();
-    }
-
-    private static Trade byPid(long pid) {
-        return TRADES.stream().filter(t -> t.process().pid() == pid).findFirst()
-                .orElseThrow(() -> new AssertionError("no trade process has pid " + pid + ": " + TRADES));
-    }
-
-    /** Starts another trade process in the background (the next case awaits it). */
-    private static void replace(String name) {
-        replacement = CompletableFuture.supplyAsync(() -> {
-            try {
-                Trade trade = Trade.of(roles.startTrade(name));
-                TRADES.add(trade);
-                return trade;
-            } catch (Exception e) {
-                throw new IllegalStateException("replacement " + name + " did not start", e);
-            }
-        });
-    }
-
-    private static void awaitReplacement() throws Exception {
-        if (replacement != null) {
-            replacement.get(REPLACEMENT.toSeconds(), TimeUnit.SECONDS);
-        }
-        assertThat(live()).as("live trade processes").hasSizeGreaterThanOrEqualTo(2);
-    }
-
-    /** Check-backs of a scene that these processes answered so far (Prometheus counter, summed). */
-    private static double checkBacks(List<Trade> trades, String scene, String answer) {
-        double sum = 0;
-        for (Trade trade : trades) {
-            sum += Meters.counter(trade.process().httpPort(), admin, "tradekit_txmsg_check_total",
-                    Map.of("scene", scene, "answer", answer));
-        }
-        return sum;
-    }
-
     // --- set-up ---
 
     private static long openSale(int items) {
@@ -391,7 +326,7 @@ class ProcessKillTest {
         try {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < BUYERS; i++) {
-                TradingClient trade = TRADES.get(i % TRADES.size()).client();
+                TradingClient trade = trades.all().get(i % 2).client();
                 futures.add(pool.submit(trade::newBuyer));
             }
             List<String> sessions = new ArrayList<>();
