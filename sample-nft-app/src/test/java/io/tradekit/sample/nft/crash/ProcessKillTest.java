@@ -196,9 +196,7 @@ class ProcessKillTest {
         Trade victim = live.get(0);
         List<Trade> others = live.subList(1, live.size());
         double settledBefore = TradeProcesses.checkBacks(others, admin, "ORDER_CANCEL", "COMMIT");
-        // More attempts than the sale needs: late buyers keep coming while the cancel waits for its check-back
-        // (6 s), so the kill lands mid-seckill and the unit that comes back can be bought again.
-        Seckill seckill = Seckill.start(TradeProcesses.targets(live), buyers, sale, 400, THREADS);
+        Seckill seckill = Seckill.start(TradeProcesses.targets(live), buyers, sale, 150, THREADS);
         Attempt bought = awaitFirstAccepted(seckill);
         victim.client().awaitOrder(bought.buyer(), bought.orderId(), order -> "CREATED".equals(order.path("state").asText()));
         long orderId = Long.parseLong(bought.orderId());
@@ -212,8 +210,12 @@ class ProcessKillTest {
         assertThat(parked.pid()).as("the cancel parked in the process it was sent to").isEqualTo(victim.process().pid());
         long killed = System.nanoTime();
         victim.process().kill();
+        // Late buyers from the kill on, whether or not the first wave has ended (the cancel waited 6 s for its
+        // check-back): the seckill goes on across the fault, and the unit that comes back can be bought again.
+        Seckill late = Seckill.start(TradeProcesses.targets(trades.live()), buyers, sale, 100, THREADS);
         trades.replace("trade-4");
-        List<Attempt> answers = seckill.finish(SECKILL);
+        List<Attempt> answers = new ArrayList<>(seckill.finish(SECKILL));
+        answers.addAll(late.finish(SECKILL));
         SeckillInvariants.Snapshot settled = invariants.awaitHold(sale, items, SETTLE);
         awaitRestored(orderId);
         long recovered = System.nanoTime();
