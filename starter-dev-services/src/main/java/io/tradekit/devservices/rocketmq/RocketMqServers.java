@@ -38,9 +38,20 @@ public final class RocketMqServers {
      * @param storeDir                 its store and home; reusing it after a crash recovers its messages
      * @param transactionCheckInterval check-back interval of half messages
      * @param transactionTimeout       age of a half message before its first check-back
+     * @param transactionCheckMax      check rounds of a half message before the broker discards it
      */
     public record BrokerSpec(String brokerName, String nameServerAddress, int port, Path storeDir,
-                             Duration transactionCheckInterval, Duration transactionTimeout) {
+                             Duration transactionCheckInterval, Duration transactionTimeout, int transactionCheckMax) {
+
+        /** RocketMQ's default number of check rounds ({@code transactionCheckMax}). */
+        public static final int DEFAULT_TRANSACTION_CHECK_MAX = 15;
+
+        /** With RocketMQ's default {@value #DEFAULT_TRANSACTION_CHECK_MAX} check rounds. */
+        public BrokerSpec(String brokerName, String nameServerAddress, int port, Path storeDir,
+                          Duration transactionCheckInterval, Duration transactionTimeout) {
+            this(brokerName, nameServerAddress, port, storeDir, transactionCheckInterval, transactionTimeout,
+                    DEFAULT_TRANSACTION_CHECK_MAX);
+        }
     }
 
     private RocketMqServers() {
@@ -85,6 +96,7 @@ public final class RocketMqServers {
         config.setEnablePropertyFilter(true);
         config.setTransactionCheckInterval(spec.transactionCheckInterval().toMillis());
         config.setTransactionTimeOut(spec.transactionTimeout().toMillis());
+        config.setTransactionCheckMax(spec.transactionCheckMax());
 
         NettyServerConfig server = new NettyServerConfig();
         server.setBindAddress(FreePorts.LOOPBACK);

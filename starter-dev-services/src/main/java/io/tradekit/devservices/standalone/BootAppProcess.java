@@ -23,10 +23,16 @@ import java.util.stream.Stream;
  * {@link SharedServersProcess}. {@link #start} waits until {@code /actuator/health} answers UP. Reaped on
  * {@link #close()} and by a shutdown hook, so it never outlives the caller's JVM when that exits; a child
  * that fails to start is stopped and the tail of its log goes into the exception.
+ *
+ * <p>For crash tests: {@link #pid()}, {@link #kill()} (a {@code kill -9}), and
+ * {@link #startWithLoaderPath} to add test-only classes to the application without building them into
+ * its jar.
  */
 public final class BootAppProcess implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 60;
+    /** The Boot jar's launcher that reads {@code loader.path}: JarLauncher (the manifest's) ignores it. */
+    static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final String name;
     private final Process process;
@@ -74,6 +80,29 @@ public final class BootAppProcess implements AutoCloseable {
      */
     public static BootAppProcess start(String name, Path jar, Path log, List<String> jvmOptions, List<String> args,
                                        Duration timeout) throws IOException, InterruptedException {
+        return launch(name, jar, List.of("-jar", jar.toAbsolutePath().toString()), log, jvmOptions, args, timeout);
+    }
+
+    /**
+     * As {@link #start(String, Path, Path, List, List, Duration)}, with the classes (and jars) of the
+     * directory {@code loaderPath} loaded beside the jar's own: the jar's {@code PropertiesLauncher} with
+     * {@code -Dloader.path}, which runs the manifest's {@code Start-Class} as {@code java -jar} does. A crash
+     * test puts test-only beans there (named by {@code --spring.main.sources=...} in {@code args}), so no
+     * fault hook ever ships in the application jar.
+     */
+    public static BootAppProcess startWithLoaderPath(String name, Path jar, Path loaderPath, Path log,
+                                                     List<String> jvmOptions, List<String> args, Duration timeout)
+            throws IOException, InterruptedException {
+        if (!Files.isDirectory(loaderPath)) {
+            throw new IllegalArgumentException("no loader path directory " + loaderPath.toAbsolutePath());
+        }
+        return launch(name, jar, List.of("-cp", jar.toAbsolutePath().toString(),
+                "-Dloader.path=" + loaderPath.toAbsolutePath(), PROPERTIES_LAUNCHER), log, jvmOptions, args, timeout);
+    }
+
+    /** {@code java <jvmOptions> <defaults> <launch> <args>}, then the wait for health. */
+    private static BootAppProcess launch(String name, Path jar, List<String> launch, Path log, List<String> jvmOptions,
+                                         List<String> args, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no application jar at " + jar.toAbsolutePath());
         }
@@ -81,11 +110,10 @@ public final class BootAppProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of(
-                // Dubbo advertises loopback only when every interface is ignored.
-                "-Ddubbo.network.interface.ignored=.*", "-Dfile.encoding=UTF-8",
-                "-jar", jar.toAbsolutePath().toString(),
-                "--server.address=127.0.0.1", "--server.port=" + httpPort,
+        // Dubbo advertises loopback only when every interface is ignored.
+        command.addAll(List.of("-Ddubbo.network.interface.ignored=.*", "-Dfile.encoding=UTF-8"));
+        command.addAll(launch);
+        command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + httpPort,
                 // An application with tradekit-dev-services exits when this JVM is gone, even after a kill -9.
                 "--tradekit.dev-services.exit-with-parent=true"));
         command.addAll(args);
@@ -155,6 +183,19 @@ public final class BootAppProcess implements AutoCloseable {
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "log " + log.toAbsolutePath() + " unreadable: " + e;
+        }
+    }
+
+    /**
+     * {@code kill -9}, as a crash: no shutdown hook of the application runs. Returns once the process is
+     * gone (its exit value is then 137); {@link #close()} afterwards has nothing left to stop.
+     *
+     * @throws IllegalStateException when it still lives 30 s after the signal
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
         }
     }
 

@@ -110,7 +110,7 @@ public final class DevServersMain {
             // A restarted Redis has a new pid: the name server also reads the pid file if we die.
             List<Path> redisPidFiles = standalone == null ? List.of() : List.of(standalone.pidFile());
             rocketMq = RocketMqProcesses.start(new RocketMqProcesses.Settings(options.topics(),
-                    options.transactionCheckInterval(), options.transactionTimeout(),
+                    options.transactionCheckInterval(), options.transactionTimeout(), options.transactionCheckMax(),
                     SERVER_START_TIMEOUT, redisPids, orphanDelete, redisPidFiles));
             servers = new Servers(redis, zooKeeper, rocketMq, h2, redisPids, standalone);
             // DevServices' own JVM hook stops Redis and ZooKeeper; this one adds RocketMQ, H2 and the file.

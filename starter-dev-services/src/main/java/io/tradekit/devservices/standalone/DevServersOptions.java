@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * @param topics                   RocketMQ topics created (and routed) before the file appears
  * @param transactionTimeout       age of a half message before the broker's first check-back
  * @param transactionCheckInterval the broker's check-back interval
+ * @param transactionCheckMax      check rounds of a half message before the brokers discard it (RocketMQ's
+ *                                 {@code transactionCheckMax}); every round counts, also one that finds no
+ *                                 producer connected (e.g. right after a broker restart)
  * @param database                 name of the in-memory H2 database the apps share
  * @param h2Options                H2 URL settings appended to the JDBC URL
  * @param exitOnStdinEof           stop everything when standard input ends: set by a parent process
@@ -23,12 +26,13 @@ import java.util.regex.Pattern;
  *                                 that {@code restart-redis} after a kill loads it ({@code --redis-aof true})
  */
 record DevServersOptions(Path file, List<String> topics, Duration transactionTimeout,
-                         Duration transactionCheckInterval, String database, String h2Options,
+                         Duration transactionCheckInterval, int transactionCheckMax, String database, String h2Options,
                          boolean exitOnStdinEof, boolean redisCluster, boolean redisAof) {
 
     static final String USAGE = "usage: DevServersMain [--file <path>] [--topics a,b] [--transaction-timeout 6s]"
-            + " [--transaction-check-interval 1s] [--database tradekit] [--h2-options 'MODE=MySQL;...']"
-            + " [--exit-on-stdin-eof false] [--redis standalone|cluster] [--redis-aof false|true]";
+            + " [--transaction-check-interval 1s] [--transaction-check-max 15] [--database tradekit]"
+            + " [--h2-options 'MODE=MySQL;...'] [--exit-on-stdin-eof false] [--redis standalone|cluster]"
+            + " [--redis-aof false|true]";
 
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
@@ -37,6 +41,7 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
         List<String> topics = List.of();
         Duration timeout = Duration.ofSeconds(6);
         Duration interval = Duration.ofSeconds(1);
+        int checkMax = 15;
         String database = "tradekit";
         String h2Options = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         boolean exitOnStdinEof = false;
@@ -53,6 +58,7 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
                         .filter(t -> !t.isEmpty()).toList();
                 case "--transaction-timeout" -> timeout = duration(args[i], value);
                 case "--transaction-check-interval" -> interval = duration(args[i], value);
+                case "--transaction-check-max" -> checkMax = positive(args[i], value);
                 case "--database" -> {
                     if (!DATABASE.matcher(value).matches()) {
                         throw new IllegalArgumentException("--database must match " + DATABASE + ", was " + value);
@@ -76,7 +82,7 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
         if (redisAof && redisCluster) {
             throw new IllegalArgumentException("--redis-aof true needs --redis standalone (the cluster keeps no AOF). " + USAGE);
         }
-        return new DevServersOptions(file.toAbsolutePath(), topics, timeout, interval, database, h2Options,
+        return new DevServersOptions(file.toAbsolutePath(), topics, timeout, interval, checkMax, database, h2Options,
                 exitOnStdinEof, redisCluster, redisAof);
     }
 
@@ -85,6 +91,18 @@ record DevServersOptions(Path file, List<String> topics, Duration transactionTim
             throw new IllegalArgumentException(name + " expects true or false, was " + value);
         }
         return Boolean.parseBoolean(value);
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " expects a positive number, was " + value);
     }
 
     /** {@code 6s}, {@code 500ms}, {@code 1m} or ISO-8601 ({@code PT6S}). */

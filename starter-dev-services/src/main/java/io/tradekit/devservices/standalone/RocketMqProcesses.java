@@ -39,6 +39,7 @@ final class RocketMqProcesses implements AutoCloseable {
      * @param topics                   created on every broker before start returns
      * @param transactionCheckInterval the brokers' check-back interval
      * @param transactionTimeout       age of a half message before its first check-back
+     * @param transactionCheckMax      check rounds of a half message before a broker discards it
      * @param startTimeout             for each server to be up (and, at the start, routed)
      * @param orphanKill               processes the name server kills if the launcher dies (its Redis)
      * @param orphanDelete             files and directories every server removes if the launcher dies
@@ -46,13 +47,9 @@ final class RocketMqProcesses implements AutoCloseable {
      *                                 process named there (a Redis restarted after this start has a new pid)
      */
     record Settings(List<String> topics, Duration transactionCheckInterval, Duration transactionTimeout,
+                    int transactionCheckMax,
                     Duration startTimeout, List<Long> orphanKill, List<Path> orphanDelete,
                     List<Path> orphanKillPidFiles) {
-
-        Settings(List<String> topics, Duration transactionCheckInterval, Duration transactionTimeout,
-                 Duration startTimeout, List<Long> orphanKill, List<Path> orphanDelete) {
-            this(topics, transactionCheckInterval, transactionTimeout, startTimeout, orphanKill, orphanDelete, List.of());
-        }
     }
 
     /** One server JVM: what it is started with, and its current process. */
@@ -217,6 +214,7 @@ final class RocketMqProcesses implements AutoCloseable {
             add(args, "--topics", String.join(",", settings.topics()));
             add(args, "--transaction-check-interval", Long.toString(settings.transactionCheckInterval().toMillis()));
             add(args, "--transaction-timeout", Long.toString(settings.transactionTimeout().toMillis()));
+            add(args, "--transaction-check-max", Integer.toString(settings.transactionCheckMax()));
         }
         // Serial GC and small heaps: three extra JVMs on a developer's laptop (or a 2-core CI box).
         List<String> jvm = isNameServer ? List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC")

@@ -27,7 +27,8 @@ import sun.misc.SignalHandler;
  * <pre>
  * RocketMqServerMain name-server --port P --dir D --ready-file F [--orphan-kill pid,..] [--orphan-kill-pid-files path:..] [--orphan-delete path:..]
  * RocketMqServerMain broker --name broker-a --port P --dir D --name-server 127.0.0.1:N --topics a,b
- *                    --transaction-check-interval MS --transaction-timeout MS --ready-file F [--orphan-delete ..]
+ *                    --transaction-check-interval MS --transaction-timeout MS [--transaction-check-max N]
+ *                    --ready-file F [--orphan-delete ..]
  * </pre>
  *
  * <p>Once serving (a broker: registered with its topics), it writes its pid to the ready file.
@@ -70,7 +71,9 @@ public final class RocketMqServerMain {
                 BrokerController broker = RocketMqServers.startBroker(new RocketMqServers.BrokerSpec(
                         required(options, "--name"), required(options, "--name-server"), port(options), dir(options),
                         Duration.ofMillis(Long.parseLong(required(options, "--transaction-check-interval"))),
-                        Duration.ofMillis(Long.parseLong(required(options, "--transaction-timeout")))));
+                        Duration.ofMillis(Long.parseLong(required(options, "--transaction-timeout"))),
+                        Integer.parseInt(options.getOrDefault("--transaction-check-max",
+                                Integer.toString(RocketMqServers.BrokerSpec.DEFAULT_TRANSACTION_CHECK_MAX)))));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(broker), "tradekit-broker-stop"));
                 RocketMqServers.createTopics(broker, list(options.getOrDefault("--topics", ""), ","));
             } else {

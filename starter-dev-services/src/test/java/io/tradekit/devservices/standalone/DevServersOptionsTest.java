@@ -17,6 +17,7 @@ class DevServersOptionsTest {
         assertThat(options.file()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "tradekit-dev-servers.properties").toAbsolutePath());
         assertThat(options.topics()).isEmpty();
         assertThat(options.transactionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(options.transactionCheckMax()).as("RocketMQ's default").isEqualTo(15);
         assertThat(options.database()).isEqualTo("tradekit");
         assertThat(options.exitOnStdinEof()).isFalse();
         assertThat(options.redisCluster()).as("one Redis unless asked").isFalse();
@@ -26,6 +27,7 @@ class DevServersOptionsTest {
     void readsEveryOption() {
         DevServersOptions options = DevServersOptions.parse(new String[] {"--file", "/tmp/x.properties",
             "--topics", "a, b,,", "--transaction-timeout", "500ms", "--transaction-check-interval", "PT2S",
+            "--transaction-check-max", "60",
             "--database", "nft", "--h2-options", "MODE=MySQL", "--exit-on-stdin-eof", "true",
             "--redis", "cluster"});
 
@@ -33,6 +35,7 @@ class DevServersOptionsTest {
         assertThat(options.topics()).isEqualTo(List.of("a", "b"));
         assertThat(options.transactionTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(options.transactionCheckInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.transactionCheckMax()).isEqualTo(60);
         assertThat(options.database()).isEqualTo("nft");
         assertThat(options.h2Options()).isEqualTo("MODE=MySQL");
         assertThat(options.exitOnStdinEof()).isTrue();
@@ -50,6 +53,8 @@ class DevServersOptionsTest {
                 .hasMessageContaining("--transaction-timeout expects a duration");
         assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--transaction-timeout", ""}))
                 .hasMessageContaining("--transaction-timeout expects a duration");
+        assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--transaction-check-max", "0"}))
+                .hasMessageContaining("--transaction-check-max expects a positive number");
         assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--database", "x;DROP ALL OBJECTS"}))
                 .hasMessageContaining("--database must match");
         assertThatThrownBy(() -> DevServersOptions.parse(new String[] {"--database", "a".repeat(65)}))

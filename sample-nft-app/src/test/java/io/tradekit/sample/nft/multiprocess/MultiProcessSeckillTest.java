@@ -2,26 +2,17 @@ package io.tradekit.sample.nft.multiprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.tradekit.sample.nft.order.TradingClient;
-import io.tradekit.stock.redis.StockKeys;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +46,7 @@ class MultiProcessSeckillTest {
     private static final Duration PROPAGATION = Duration.ofSeconds(20);
 
     private static SplitRoles roles;
+    private static SeckillInvariants invariants;
     private static TradingClient goods;
     private static TradingClient trade1;
     private static TradingClient trade2;
@@ -67,9 +59,10 @@ class MultiProcessSeckillTest {
         // Local copies outlive the test (10 minutes): only the cross-process invalidation can clear them in time.
         roles = SplitRoles.start(Path.of("target", "multi-process"), List.of("--tradekit.cache.local.expire=10m",
                 "--tradekit.stock.sold-out-ttl=10m"));
-        goods = new TradingClient(roles.goods.httpPort());
-        trade1 = new TradingClient(roles.trade1.httpPort());
-        trade2 = new TradingClient(roles.trade2.httpPort());
+        invariants = new SeckillInvariants(roles.servers());
+        goods = new TradingClient(roles.goods().httpPort());
+        trade1 = new TradingClient(roles.trade1().httpPort());
+        trade2 = new TradingClient(roles.trade2().httpPort());
     }
 
     @AfterAll
@@ -122,7 +115,7 @@ class MultiProcessSeckillTest {
                 .containsExactlyInAnyOrderElementsOf(accepted);
         assertStocksAgree();
         // Check-backs reach only processes that know the order's scenes (one producer group per role).
-        assertThat(new String(Files.readAllBytes(roles.goods.log()), StandardCharsets.UTF_8)).doesNotContain("Check-back for unknown scene");
+        assertThat(new String(Files.readAllBytes(roles.goods().log()), StandardCharsets.UTF_8)).doesNotContain("Check-back for unknown scene");
     }
 
     @Test
@@ -192,43 +185,17 @@ class MultiProcessSeckillTest {
     }
 
     /**
-     * The stocks and the records of every buy agree: DB stock 0, Redis stock 0; one order per token and one
-     * DB deduction per live order; and every Redis deduction (each half message's local transaction) is
-     * either given back or an order of the database, and every order has its Redis deduction, i.e. no drift
-     * and every half message resolved.
+     * The stocks and the records of every buy agree ({@link SeckillInvariants}: one order per token, every
+     * half message resolved, no drift), and the sale is sold out: {@value #ITEMS} live orders, DB and Redis
+     * stock 0, every order CREATED or (the restock's) CANCELLED.
      */
     private void assertStocksAgree() throws Exception {
-        Set<String> liveOrders = new HashSet<>(strings("SELECT identifier FROM nft_order WHERE collection_id = ?"
-                + " AND state <> 'CANCELLED'"));
-        assertThat(liveOrders).hasSize(ITEMS);
-        assertThat(strings("SELECT CAST(COUNT(*) AS VARCHAR(20)) FROM nft_order WHERE collection_id = ?"
-                + " AND state NOT IN ('CREATED', 'CANCELLED')")).containsExactly("0");
-        assertThat(strings("SELECT CAST(stock AS VARCHAR(20)) FROM nft_inventory WHERE collection_id = ?"))
-                .containsExactly("0");
-        List<String> dbDeductions = strings("SELECT identifier FROM nft_inventory_flow f WHERE collection_id = ?"
-                + " AND change_type = 'DEDUCT' AND NOT EXISTS (SELECT 1 FROM nft_inventory_flow r"
-                + " WHERE r.order_id = f.order_id AND r.change_type = 'RESTORE')");
-        assertThat(dbDeductions).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(liveOrders);
-
-        StockKeys keys = new StockKeys("tradekit:stock:");
-        String item = "nft:" + collectionId;
-        RedisClient client = RedisClient.create(roles.servers.redisUri());
-        try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            assertThat(redis.sync().get(keys.stock(item))).as("Redis stock").isEqualTo("0");
-            Set<String> deducted = new HashSet<>();
-            Set<String> givenBack = new HashSet<>();
-            for (String field : redis.sync().hkeys(keys.records(item))) {
-                if (field.startsWith("#D|")) {
-                    deducted.add(field.substring(3));
-                } else if (field.startsWith("#I|")) {
-                    givenBack.add(field.substring(3));
-                }
-            }
-            deducted.removeAll(givenBack);
-            assertThat(deducted).as("Redis deductions not given back = the live orders").isEqualTo(liveOrders);
-        } finally {
-            client.shutdown();
-        }
+        SeckillInvariants.Snapshot sale = invariants.read(collectionId);
+        assertThat(sale.violations(ITEMS)).as("%s", sale).isEmpty();
+        assertThat(sale.liveOrderTokens()).hasSize(ITEMS);
+        assertThat(sale.ordersByState().keySet()).isSubsetOf("CREATED", "CANCELLED");
+        assertThat(sale.dbStock()).as("DB stock").isZero();
+        assertThat(sale.redisStock()).as("Redis stock").isZero();
     }
 
     /** Buyers able to buy (registered, logged in, authenticated), alternately through each trade process. */
@@ -277,16 +244,6 @@ class MultiProcessSeckillTest {
 
     /** One string column of a query on the collection, from the shared database. */
     private static List<String> strings(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(roles.servers.jdbcUrl(), "sa", "");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setLong(1, collectionId);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        }
+        return invariants.strings(sql, collectionId);
     }
 }
