@@ -67,6 +67,31 @@ class StockServiceTests {
     }
 
     @Test
+    void recordsListsEveryOperationAndCompareAndSetWritesOnlyOverTheExpectedStock() {
+        String item = newItem();
+        stock.init(item, 10);
+        assertThat(stock.deduct(new StockCommand(item, "u1", "order-1", 2)).success()).isTrue();
+        assertThat(stock.deduct(new StockCommand(item, "u2", "order-2", 1)).success()).isTrue();
+        assertThat(stock.increase(new StockCommand(item, "u1", "order-1", 2)).success()).isTrue();
+
+        List<StockRecord> records = stock.records(item);
+        assertThat(records).extracting(StockRecord::type, StockRecord::buyerId, StockRecord::identifier, StockRecord::delta)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(StockOperation.DEDUCT, "u1", "order-1", -2L),
+                        org.assertj.core.groups.Tuple.tuple(StockOperation.DEDUCT, "u2", "order-2", -1L),
+                        org.assertj.core.groups.Tuple.tuple(StockOperation.INCREASE, "u1", "order-1", 2L));
+        assertThat(records).allSatisfy(r -> assertThat(r.timestamp()).isBetween(
+                stock.serverTimeMillis() - 60_000, stock.serverTimeMillis()));
+
+        assertThat(stock.compareAndSetStock(item, 8, 5)).as("the stock is 9, not 8").isFalse();
+        assertThat(stock.get(item)).hasValue(9);
+        assertThat(stock.compareAndSetStock(item, 9, 5)).isTrue();
+        assertThat(stock.get(item)).hasValue(5);
+        assertThat(stock.records(item)).as("records untouched").hasSize(3);
+        assertThat(stock.compareAndSetStock(newItem(), 0, 5)).as("no stock: nothing to compare").isFalse();
+    }
+
+    @Test
     void initDoesNotOverwriteALiveStockUnlessAsked() {
         String item = newItem();
         assertThat(stock.init(item, 10)).isTrue();

@@ -27,11 +27,15 @@ import org.springframework.stereotype.Component;
  * run id, so every instance sees "run id ≠ verified run id" and refuses deductions until the
  * reconciliation has repaired the stock and {@link #lift(String) lifted} the fence.
  *
- * <p>Each instance checks every {@code sample.inventory.restart-guard.check-interval} (default 200 ms) on
+ * <p>Each instance checks every {@code sample.inventory.restart-guard.check-interval} (default 100 ms) on
  * a thread of its own, not a {@code @Scheduled} job: the fence is this instance's view, which every
- * instance must refresh (a cluster-wide lock would leave all but one blind). A deduction that fails on a
- * Redis error makes the next one check first, so an instance that saw the outage never deducts on a
- * restarted server before it knows. Fails closed: while Redis cannot be asked, deductions are refused.
+ * instance must refresh (a cluster-wide lock would leave all but one blind). A deduction runs only if the
+ * last successful check <em>started</em> at most {@code max-staleness} (default 300 ms) ago: while Redis
+ * is down the checks fail or hang, the last good one ages, and deductions are refused; the first check
+ * that succeeds after a restart already sees the new run id. So a deduction reaches a restarted,
+ * unrepaired Redis only if the server was down for less than {@code max-staleness}. A deduction that
+ * fails on a Redis error makes the next one check first. Fails closed: while Redis cannot be asked,
+ * deductions are refused.
  * With Redis Cluster the run ids of all masters count, so a failover closes the fence too.
  */
 @Component
@@ -48,6 +52,10 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
     private volatile State state = State.UNKNOWN;
     private volatile boolean suspect = true;
     private volatile String runIds = "";
+    /** {@link System#nanoTime()} at the start of the last check that got an answer. */
+    private volatile long lastGoodCheckStarted = System.nanoTime() - Duration.ofDays(1).toNanos();
+    private final long maxStalenessNanos;
+    private final java.util.concurrent.locks.ReentrantLock checking = new java.util.concurrent.locks.ReentrantLock();
     private volatile Instant fencedSince;
     private ScheduledExecutorService checker;
 
@@ -55,10 +63,16 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
     enum State { OPEN, FENCED, UNKNOWN }
 
     RedisRestartGuard(StringRedisTemplate redis,
-                             @Value("${sample.inventory.restart-guard.check-interval:PT0.2S}") Duration interval,
-                             @Value("${sample.inventory.restart-guard.enabled:true}") boolean enabled) {
+                      @Value("${sample.inventory.restart-guard.check-interval:PT0.1S}") Duration interval,
+                      @Value("${sample.inventory.restart-guard.max-staleness:PT0.3S}") Duration maxStaleness,
+                      @Value("${sample.inventory.restart-guard.enabled:true}") boolean enabled) {
+        if (maxStaleness.compareTo(interval) <= 0) {
+            throw new IllegalStateException("sample.inventory.restart-guard.max-staleness (" + maxStaleness
+                    + ") must be longer than its check-interval (" + interval + ")");
+        }
         this.redis = redis;
         this.interval = interval;
+        this.maxStalenessNanos = maxStaleness.toNanos();
         this.enabled = enabled;
     }
 
@@ -74,7 +88,7 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
             thread.setDaemon(true);
             return thread;
         });
-        checker.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        checker.scheduleWithFixedDelay(this::checkUnderLock, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -89,10 +103,21 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
         if (!enabled) {
             return true;
         }
-        if (suspect) {
-            check();
+        if (suspect || stale()) {
+            // Only if no check is running: one hanging on a dead Redis must not hold every buyer's thread.
+            if (checking.tryLock()) {
+                try {
+                    check();
+                } finally {
+                    checking.unlock();
+                }
+            }
         }
-        return state == State.OPEN;
+        return state == State.OPEN && !stale();
+    }
+
+    private boolean stale() {
+        return System.nanoTime() - lastGoodCheckStarted > maxStalenessNanos;
     }
 
     @Override
@@ -123,13 +148,23 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
             return false;
         }
         redis.opsForValue().set(KEY, repairedOn);
-        check();
+        checkUnderLock();
         return state == State.OPEN;
+    }
+
+    private void checkUnderLock() {
+        checking.lock();
+        try {
+            check();
+        } finally {
+            checking.unlock();
+        }
     }
 
     /** Asks Redis for its run id(s) and the verified ones; synchronized: the checker and a deduction may both ask. */
     synchronized void check() {
         State next;
+        long started = System.nanoTime();
         try {
             String current = redis.execute((RedisCallback<String>) RedisRestartGuard::runIdsOf);
             // Absent: the first start on this Redis (or one that lost everything, where no stock is left to sell).
@@ -138,6 +173,7 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
             runIds = current;
             next = current.equals(verified) ? State.OPEN : State.FENCED;
             suspect = false;
+            lastGoodCheckStarted = started;
         } catch (RuntimeException e) {
             next = State.UNKNOWN;
             suspect = true;
