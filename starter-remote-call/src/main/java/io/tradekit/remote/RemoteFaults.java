@@ -22,11 +22,12 @@ public final class RemoteFaults {
 
     /**
      * {@code RpcException} codes of a server fault: NETWORK_EXCEPTION (1), TIMEOUT_EXCEPTION (2),
-     * NO_INVOKER_AVAILABLE_AFTER_FILTER (6, "No provider available"), TIMEOUT_TERMINATE (8). The others
-     * (business, serialization, forbidden, limit exceeded, method not found...) are answers or bugs,
-     * which a breaker would only hide.
+     * FORBIDDEN_EXCEPTION (4: what Dubbo 3's registry directory throws for "No provider available from
+     * registry", and a destroyed invoker for a provider gone), NO_INVOKER_AVAILABLE_AFTER_FILTER (6, no
+     * provider left after routing), TIMEOUT_TERMINATE (8). The others (business, serialization, limit
+     * exceeded, method not found, validation...) are answers or bugs, which a breaker would only hide.
      */
-    private static final Set<Integer> RPC_FAULT_CODES = Set.of(1, 2, 6, 8);
+    private static final Set<Integer> RPC_FAULT_CODES = Set.of(1, 2, 4, 6, 8);
 
     private RemoteFaults() {
     }
