@@ -146,6 +146,11 @@ public class TransactionalMessageTemplate {
                 invocation.outcome(), invocation.failure());
     }
 
+    /** The breaker the sends go through, or {@code null} for none. */
+    public ServerBreaker breaker() {
+        return breaker;
+    }
+
     private static void requireName(String what, String value) {
         if (value == null || !NAME.matcher(value).matches()) {
             throw invalid(what + " must match [%|a-zA-Z0-9_-]{1,127}");
