@@ -41,7 +41,7 @@ class ServerBreakersWiringTest {
         ServerBreakers breakers = context.getBean(ServerBreakers.class);
         assertThat(context.getBean(TransactionalMessageTemplate.class).breaker())
                 .isSameAs(breakers.breaker("rocketmq"));
-        // RemoteCallWrapper is static: it finds the breakers ("goods", "user") in the installed settings.
+        // RemoteCallWrapper is static: it finds the breakers ("goods") in the installed settings.
         assertThat(RemoteCallSettings.current().getBreakers()).isSameAs(breakers);
     }
 }

@@ -20,16 +20,16 @@ import org.springframework.stereotype.Component;
 /**
  * {@link TradeGateway} over the user and collection facades, through {@link RemoteCallWrapper}. A "not
  * found" refusal ({@link UserRefusal}, {@link CollectionRefusal}) is the buyer's problem; any other
- * failure stays a system failure. The calls go through the breaker of their service ({@value #USER},
- * {@value #GOODS}): a service that is gone answers SERVICE_UNAVAILABLE (503, Retry-After), refused at once
- * while its breaker is open, and so does a provider answering SERVICE_UNAVAILABLE itself.
+ * failure stays a system failure. The collection facade's calls cross to the goods process (split
+ * roles) and go through its breaker ({@value #GOODS}): a goods process that is gone answers
+ * SERVICE_UNAVAILABLE (503, Retry-After), refused at once while the breaker is open. The user context
+ * runs in every role, so its calls have no breaker. A provider answering SERVICE_UNAVAILABLE itself
+ * stays a 503 either way.
  */
 @Component
 class TradeGatewayImpl implements TradeGateway {
 
-    /** The breaker of the user service's calls ({@code tradekit.degrade.servers.user.*}). */
-    static final String USER = "user";
-    /** The breaker of the goods (collection) service's calls ({@code tradekit.degrade.servers.goods.*}). */
+    /** The breaker of the goods process's collection facade ({@code tradekit.degrade.servers.goods.*}). */
     static final String GOODS = "goods";
 
     private final UserFacade users;
@@ -45,7 +45,7 @@ class TradeGatewayImpl implements TradeGateway {
     public Buyer buyer(long userId) {
         UserInfo user;
         try {
-            user = RemoteCallWrapper.call(USER, users::query, userId, "UserFacade.query").getData();
+            user = RemoteCallWrapper.call(users::query, userId, "UserFacade.query").getData();
         } catch (RemoteCallException e) {
             throw UserRefusal.USER_NOT_FOUND.is(e.getRemoteCode())
                     ? new BizException(OrderErrorCode.USER_NOT_ALLOWED) : unavailableOr(e);
