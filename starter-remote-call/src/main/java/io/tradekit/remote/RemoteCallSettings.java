@@ -1,7 +1,9 @@
 package io.tradekit.remote;
 
+import io.tradekit.core.degrade.ServerBreakers;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * How {@link RemoteCallWrapper} and the Dubbo consumer filter log and measure, held in one
@@ -25,6 +27,8 @@ public final class RemoteCallSettings {
     private final RemoteCallMetrics metrics;
     private final boolean dubboFilterEnabled;
     private final RemoteCallLogger logger;
+    private final ServerBreakers breakers;
+    private final Predicate<Throwable> serverFault;
 
     /**
      * Creates settings.
@@ -37,6 +41,21 @@ public final class RemoteCallSettings {
      */
     public RemoteCallSettings(Duration slowThreshold, int maxPayloadLength, boolean logPayload,
             RemoteCallMetrics metrics, boolean dubboFilterEnabled) {
+        this(slowThreshold, maxPayloadLength, logPayload, metrics, dubboFilterEnabled, null, RemoteFaults::isServerFault);
+    }
+
+    /**
+     * Creates settings whose calls naming a server go through that server's breaker.
+     *
+     * @param breakers    the application's breakers, {@code null} for none (every call runs)
+     * @param serverFault which failures of a call mean the remote server is down or unreachable, required
+     * @see #RemoteCallSettings(Duration, int, boolean, RemoteCallMetrics, boolean)
+     */
+    public RemoteCallSettings(Duration slowThreshold, int maxPayloadLength, boolean logPayload,
+            RemoteCallMetrics metrics, boolean dubboFilterEnabled, ServerBreakers breakers,
+            Predicate<Throwable> serverFault) {
+        this.breakers = breakers;
+        this.serverFault = Objects.requireNonNull(serverFault, "serverFault must not be null");
         this.slowThreshold = Objects.requireNonNull(slowThreshold, "slowThreshold must not be null");
         this.maxPayloadLength = maxPayloadLength;
         this.logPayload = logPayload;
@@ -92,6 +111,16 @@ public final class RemoteCallSettings {
 
     public boolean isDubboFilterEnabled() {
         return dubboFilterEnabled;
+    }
+
+    /** The breakers of {@link RemoteCallWrapper#call(String, java.util.function.Function, Object, String)}, or null. */
+    public ServerBreakers getBreakers() {
+        return breakers;
+    }
+
+    /** Which failures count against a remote server's breaker. */
+    public Predicate<Throwable> getServerFault() {
+        return serverFault;
     }
 
     /**

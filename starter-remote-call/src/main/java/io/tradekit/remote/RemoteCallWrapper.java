@@ -1,5 +1,8 @@
 package io.tradekit.remote;
 
+import io.tradekit.core.degrade.ServerBreaker;
+import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.core.degrade.ServerUnavailableException;
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.response.BaseResponse;
 import java.util.Objects;
@@ -14,6 +17,11 @@ import java.util.function.Function;
  * UserInfo user = RemoteCallWrapper.call(
  *         req -> userFacade.query(req), request, "queryUser").getData();
  * }</pre>
+ *
+ * <p>A call naming its server ({@link #call(String, Function, Object, String)}) goes through that
+ * server's breaker of {@code ServerBreakers} (one per server name, e.g. {@code goods}): when the
+ * provider is gone or times out it throws {@link ServerUnavailableException} ({@code SERVICE_UNAVAILABLE},
+ * HTTP 503), and once the breaker is open the call is refused at once without reaching Dubbo.
  *
  * <p>It never retries. It works without Spring (with {@link RemoteCallSettings#DEFAULTS}); with
  * the auto-configuration it follows {@code tradekit.remote-call.*}. While a wrapped call runs, the
@@ -48,7 +56,30 @@ public final class RemoteCallWrapper {
     }
 
     /**
+     * Calls through the breaker of {@code server} and checks the response.
+     *
+     * @param server the remote server's name in {@code ServerBreakers} (e.g. {@code goods}); {@code null}
+     *               for no breaker
+     * @throws ServerUnavailableException when the breaker refused the call (it did not run) or the call
+     *                                    failed with a server fault ({@link RemoteFaults})
+     * @throws RemoteCallException        for any other failure, as {@link #call(Function, Object, String)}
+     */
+    public static <T, R> R call(String server, Function<T, R> function, T request, String requestName) {
+        return call(server, function, request, requestName, true);
+    }
+
+    /**
+     * Calls, logs and optionally checks the response: same as
+     * {@link #call(String, Function, Object, String, boolean)} without a breaker.
+     */
+    public static <T, R> R call(Function<T, R> function, T request, String requestName, boolean checkResponse) {
+        return call(null, function, request, requestName, checkResponse);
+    }
+
+    /**
      * Calls, logs and optionally checks the response.
+     *
+     * @param server        the remote server's name in {@code ServerBreakers}, {@code null} for no breaker
      *
      * @param function      the remote call, required
      * @param request       its argument, may be {@code null}
@@ -65,24 +96,37 @@ public final class RemoteCallWrapper {
      *                             (remote code and message kept)
      * @throws NullPointerException if {@code function} is {@code null}
      */
-    public static <T, R> R call(Function<T, R> function, T request, String requestName, boolean checkResponse) {
+    public static <T, R> R call(String server, Function<T, R> function, T request, String requestName,
+                                boolean checkResponse) {
         Objects.requireNonNull(function, "function must not be null");
         String name = name(requestName);
         RemoteCallSettings settings = RemoteCallSettings.current();
+        ServerBreakers breakers = settings.getBreakers();
+        ServerBreaker breaker = server == null || breakers == null ? null : breakers.breaker(server);
         int[] depth = DEPTH.get();
         long start = System.nanoTime();
         R response;
         depth[0]++;
         try {
-            response = function.apply(request);
+            response = breaker == null ? function.apply(request)
+                    : breaker.call(() -> function.apply(request), settings.getServerFault());
+        } catch (ServerUnavailableException refused) {
+            // Refused by the breaker (or a nested wrapped call's): counted, not logged per call; the
+            // breaker logs the outage once, then the number of refusals.
+            settings.getMetrics().record(name, false, refused.getErrorCode().getCode(), System.nanoTime() - start);
+            throw refused;
         } catch (Exception | LinkageError e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             long elapsed = System.nanoTime() - start;
-            String code = CommonErrorCode.REMOTE_CALL_FAILED.getCode();
+            boolean fault = breaker != null && settings.getServerFault().test(e);
+            String code = (fault ? CommonErrorCode.SERVICE_UNAVAILABLE : CommonErrorCode.REMOTE_CALL_FAILED).getCode();
             settings.getLogger().log(name, request, null, false, code, e, elapsed);
             settings.getMetrics().record(name, false, code, elapsed);
+            if (fault) {
+                throw breaker.unavailable(e);
+            }
             throw e instanceof RemoteCallException remote ? remote : new RemoteCallException(name, e);
         } finally {
             if (--depth[0] == 0) {

@@ -1,11 +1,14 @@
 package io.tradekit.txmsg;
 
+import io.tradekit.core.degrade.ServerBreaker;
+import io.tradekit.core.degrade.ServerUnavailableException;
 import io.tradekit.core.error.CommonErrorCode;
 import io.tradekit.core.trace.TraceId;
 import io.tradekit.txmsg.support.HandlerRegistry;
 import io.tradekit.txmsg.support.LocalInvocation;
 import io.tradekit.txmsg.support.MessageTrace;
 import io.tradekit.txmsg.support.PayloadCodec;
+import io.tradekit.txmsg.support.RocketMqFaults;
 import io.tradekit.txmsg.support.SceneDispatchingTransactionListener;
 import io.tradekit.txmsg.support.TxMessageMetrics;
 import java.util.UUID;
@@ -19,6 +22,12 @@ import org.apache.rocketmq.common.message.Message;
 /**
  * Sends a RocketMQ transactional message: half message first (invisible to consumers), then the
  * scene's {@link LocalTransactionHandler#execute}, then COMMIT, ROLLBACK or UNKNOWN to the broker.
+ *
+ * <p>With a breaker (the {@code rocketmq} one of {@code ServerBreakers}, given by the
+ * auto-configuration), a send that fails because the name server or broker is unreachable throws
+ * {@link ServerUnavailableException} ({@code SERVICE_UNAVAILABLE}, HTTP 503), and once the breaker
+ * is open further sends are refused at once, without waiting for the send timeout each time. Either
+ * way the half message was not stored and the local transaction did not run: nothing changed.
  */
 public class TransactionalMessageTemplate {
 
@@ -30,10 +39,21 @@ public class TransactionalMessageTemplate {
     private final PayloadCodec codec;
     private final TxMessageMetrics metrics;
     private final int maxPayloadBytes;
+    private final ServerBreaker breaker;
 
-    /** Creates the template over a started producer whose listener dispatches on {@code registry}. */
+    /** Creates the template over a started producer whose listener dispatches on {@code registry}, without a breaker. */
     public TransactionalMessageTemplate(TransactionMQProducer producer, HandlerRegistry registry, PayloadCodec codec,
                                         TxMessageMetrics metrics, int maxPayloadBytes) {
+        this(producer, registry, codec, metrics, maxPayloadBytes, null);
+    }
+
+    /**
+     * Creates the template whose sends go through {@code breaker} (the broker's, usually
+     * {@code ServerBreakers.breaker("rocketmq")}); {@code null} for none.
+     */
+    public TransactionalMessageTemplate(TransactionMQProducer producer, HandlerRegistry registry, PayloadCodec codec,
+                                        TxMessageMetrics metrics, int maxPayloadBytes, ServerBreaker breaker) {
+        this.breaker = breaker;
         this.producer = producer;
         this.registry = registry;
         this.codec = codec;
@@ -54,6 +74,9 @@ public class TransactionalMessageTemplate {
      * @throws TransactionalMessageException PARAM_INVALID for bad input or an unknown scene (nothing sent);
      *                                       SYSTEM_ERROR when the half message could not be stored
      *                                       (the local transaction did not run)
+     * @throws ServerUnavailableException    with a breaker: SERVICE_UNAVAILABLE when the name server or
+     *                                       broker is unreachable or the breaker is open (nothing sent,
+     *                                       the local transaction did not run)
      */
     public TransactionalSendResult send(String topic, String scene, String key, Object payload) {
         requireName("topic", topic);
@@ -94,9 +117,17 @@ public class TransactionalMessageTemplate {
         LocalInvocation invocation = new LocalInvocation(handler, payload);
         TransactionSendResult sent;
         try {
-            sent = producer.sendMessageInTransaction(message, invocation);
+            sent = breaker == null ? producer.sendMessageInTransaction(message, invocation)
+                    : breaker.call(() -> producer.sendMessageInTransaction(message, invocation),
+                            RocketMqFaults::isServerFault);
+        } catch (ServerUnavailableException refused) {
+            metrics.send(scene, "REFUSED");
+            throw refused;
         } catch (MQClientException | RuntimeException e) {
             metrics.send(scene, "FAILED");
+            if (breaker != null && RocketMqFaults.isServerFault(e)) {
+                throw breaker.unavailable(e);
+            }
             throw new TransactionalMessageException(CommonErrorCode.SYSTEM_ERROR,
                     "half message of scene " + scene + " to " + topic + " could not be sent", e);
         } finally {
@@ -113,6 +144,11 @@ public class TransactionalMessageTemplate {
         metrics.send(scene, invocation.outcome().name());
         return new TransactionalSendResult(sent.getSendStatus(), sent.getMsgId(), sent.getTransactionId(), key,
                 invocation.outcome(), invocation.failure());
+    }
+
+    /** The breaker the sends go through, or {@code null} for none. */
+    public ServerBreaker breaker() {
+        return breaker;
     }
 
     private static void requireName(String what, String value) {

@@ -125,7 +125,21 @@ public final class RocketMqDevService implements AutoCloseable {
      * @throws DevServiceStartException when the new broker does not start or its routes never appear
      */
     public synchronized void restartBroker() {
+        stopBroker();
+        startBrokerAgain();
+        log.info("RocketMQ dev broker restarted on {}", brokerAddress());
+    }
+
+    /**
+     * Stops the broker (gracefully, about 10 s; it unregisters from the name server, so producers find
+     * no route), keeping its store; the name server keeps running. For tests of "the broker is down";
+     * {@link #startBrokerAgain()} brings it back. Idempotent.
+     */
+    public synchronized void stopBroker() {
         BrokerController old = broker;
+        if (old == null) {
+            return;
+        }
         // The broker stops its network first and its transaction check service late: meanwhile every
         // check round fails ("channel table is empty") and counts toward transactionCheckMax, which at
         // the 1 s dev interval discards pending half messages before the broker is even down.
@@ -133,6 +147,19 @@ public final class RocketMqDevService implements AutoCloseable {
             old.getTransactionalMessageCheckService().shutdown();
         }
         old.shutdown();
+        broker = null;
+    }
+
+    /**
+     * Starts a broker again after {@link #stopBroker()} on the same store, port and name server, and
+     * waits until the name server routes the topics made by {@link #createTopic} again. Idempotent.
+     *
+     * @throws DevServiceStartException when the new broker does not start or its routes never appear
+     */
+    public synchronized void startBrokerAgain() {
+        if (broker != null) {
+            return;
+        }
         try {
             broker = startBroker(settings, FreePorts.LOOPBACK + ":" + nameServerPort, brokerPort, storeDir);
         } catch (DevServiceStartException e) {
@@ -144,7 +171,6 @@ public final class RocketMqDevService implements AutoCloseable {
         for (String topic : createdTopics) {
             awaitRoute(topic);
         }
-        log.info("RocketMQ dev broker restarted on {}", brokerAddress());
     }
 
     /** Whether the name server has a route for {@code topic} (producers can send to it). */

@@ -1,6 +1,9 @@
 package io.tradekit.remote.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.core.spring.ServerBreakersBinding;
+import io.tradekit.remote.RemoteFaults;
 import io.tradekit.remote.RemoteCallMetrics;
 import io.tradekit.remote.RemoteCallSettings;
 import io.tradekit.remote.micrometer.MicrometerRemoteCallMetrics;
@@ -12,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the caller side: builds {@link RemoteCallSettings} from
@@ -33,12 +37,23 @@ public class RemoteCallAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RemoteCallSettings remoteCallSettings(RemoteCallProperties properties, ObjectProvider<RemoteCallMetrics> metrics) {
+    RemoteCallSettings remoteCallSettings(RemoteCallProperties properties, ObjectProvider<RemoteCallMetrics> metrics,
+                                          ServerBreakers breakers) {
         boolean enabled = properties.isEnabled();
         return new RemoteCallSettings(properties.getSlowThreshold(), properties.getMaxPayloadLength(),
                 properties.isLogPayload(), enabled ? metrics.getIfUnique(() -> RemoteCallMetrics.NONE)
                         : RemoteCallMetrics.NONE,
-                enabled && properties.getDubboFilter().isEnabled());
+                enabled && properties.getDubboFilter().isEnabled(), breakers, RemoteFaults::isServerFault);
+    }
+
+    /**
+     * One breaker per server for every starter ({@code tradekit.degrade.*}), unless one exists: the
+     * calls naming a server ({@code RemoteCallWrapper.call("goods", ...)}) share it.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ServerBreakers tradekitServerBreakers(Environment environment) {
+        return ServerBreakersBinding.bind(environment);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.tradekit.txmsg.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradekit.txmsg.LocalTransactionHandler;
+import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.core.spring.ServerBreakersBinding;
 import io.tradekit.txmsg.TransactionalMessageTemplate;
 import io.tradekit.txmsg.consumer.ConsumerContainer;
 import io.tradekit.txmsg.consumer.ConsumerSettings;
@@ -39,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(prefix = "tradekit.txmsg", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Conditional(NameServer.Configured.class)
 class TxMessageClientConfiguration {
+
+    /** The name of the broker's breaker in {@link ServerBreakers}. */
+    static final String BROKER_BREAKER = "rocketmq";
 
     /** The JDBC idempotency store when the application has one DataSource. */
     @Configuration(proxyBeanMethods = false)
@@ -93,9 +98,20 @@ class TxMessageClientConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TransactionalMessageTemplate transactionalMessageTemplate(TransactionMQProducer tradekitTxMessageProducer,
-            HandlerRegistry registry, PayloadCodec codec, TxMessageMetrics metrics, TxMessageProperties properties) {
+            HandlerRegistry registry, PayloadCodec codec, TxMessageMetrics metrics, TxMessageProperties properties,
+            ServerBreakers breakers) {
         return new TransactionalMessageTemplate(tradekitTxMessageProducer, registry, codec, metrics,
-                properties.getMaxPayloadBytes());
+                properties.getMaxPayloadBytes(), breakers.breaker(BROKER_BREAKER));
+    }
+
+    /**
+     * One breaker per server for every starter ({@code tradekit.degrade.*}), unless one exists; the
+     * sends use the one named {@value #BROKER_BREAKER} ({@code tradekit.degrade.servers.rocketmq.*}).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ServerBreakers tradekitServerBreakers(Environment environment) {
+        return ServerBreakersBinding.bind(environment);
     }
 
     @Bean

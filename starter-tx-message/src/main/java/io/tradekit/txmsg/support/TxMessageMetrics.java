@@ -26,7 +26,7 @@ public final class TxMessageMetrics {
      * panel of rare events (check-backs) would show "no data" rather than 0.
      */
     public void registerScene(String scene) {
-        for (String outcome : new String[] {"COMMIT", "ROLLBACK", "UNKNOWN", "FAILED"}) {
+        for (String outcome : new String[] {"COMMIT", "ROLLBACK", "UNKNOWN", "FAILED", "REFUSED"}) {
             register("tradekit.txmsg.send", "scene", scene, "outcome", outcome);
         }
         for (String answer : new String[] {"COMMIT", "ROLLBACK", "UNKNOWN"}) {
@@ -47,7 +47,8 @@ public final class TxMessageMetrics {
         }
     }
 
-    /** Counts one send by scene and local outcome ({@code COMMIT}, {@code ROLLBACK}, {@code UNKNOWN}, {@code FAILED}). */
+    /** Counts one send by scene and local outcome ({@code COMMIT}, {@code ROLLBACK}, {@code UNKNOWN}, {@code FAILED};
+     * {@code REFUSED}: refused by the open {@code rocketmq} breaker, nothing sent). */
     public void send(String scene, String outcome) {
         count("tradekit.txmsg.send", "scene", scene, "outcome", outcome);
     }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.dev33.satoken.SaManager;
 import io.tradekit.core.degrade.ServerBreakers;
 import io.tradekit.idempotent.store.LettuceTokenStore;
+import io.tradekit.remote.RemoteCallSettings;
 import io.tradekit.sample.nft.SampleAppTest;
 import io.tradekit.sso.session.BreakerSaTokenDao;
+import io.tradekit.txmsg.TransactionalMessageTemplate;
 import io.tradekit.stock.redis.StockRedis;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,5 +34,14 @@ class ServerBreakersWiringTest {
         // Sa-Token's store is process-wide (the last started context's): guarded by a redis breaker.
         assertThat(SaManager.getSaTokenDao()).isInstanceOfSatisfying(BreakerSaTokenDao.class,
                 dao -> assertThat(dao.breaker().server()).isEqualTo("redis"));
+    }
+
+    @Test
+    void theBrokerAndTheRemoteServicesHaveTheirBreakersInTheSameRegistry() {
+        ServerBreakers breakers = context.getBean(ServerBreakers.class);
+        assertThat(context.getBean(TransactionalMessageTemplate.class).breaker())
+                .isSameAs(breakers.breaker("rocketmq"));
+        // RemoteCallWrapper is static: it finds the breakers ("goods") in the installed settings.
+        assertThat(RemoteCallSettings.current().getBreakers()).isSameAs(breakers);
     }
 }

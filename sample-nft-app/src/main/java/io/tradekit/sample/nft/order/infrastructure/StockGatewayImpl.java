@@ -52,8 +52,12 @@ class StockGatewayImpl implements StockGateway {
         }
         // Only the facade's "refused, nothing changed" answers may become a rollback; everything else
         // (Redis timeout, Dubbo failure) is unknown and left to the check-back.
+        // SERVICE_UNAVAILABLE (the facade's Redis is down) keeps its code, so the buyer gets 503, not 500;
+        // still a system failure: whether the deduction happened is unknown to this side.
         StockRefusal refusal = StockRefusal.of(result.getCode()).orElseThrow(() -> new SystemException(
-                CommonErrorCode.REMOTE_CALL_FAILED, "stock deduction outcome unknown: " + result.getCode()));
+                CommonErrorCode.SERVICE_UNAVAILABLE.getCode().equals(result.getCode())
+                        ? CommonErrorCode.SERVICE_UNAVAILABLE : CommonErrorCode.REMOTE_CALL_FAILED,
+                "stock deduction outcome unknown: " + result.getCode()));
         throw switch (refusal) {
             case SOLD_OUT -> new BizException(OrderErrorCode.SOLD_OUT);
             case STOCK_MISSING -> new BizException(OrderErrorCode.GOODS_NOT_ON_SALE);
