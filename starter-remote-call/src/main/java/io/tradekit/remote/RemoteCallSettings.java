@@ -2,6 +2,8 @@ package io.tradekit.remote;
 
 import io.tradekit.core.degrade.ServerBreakers;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -11,7 +13,10 @@ import java.util.function.Predicate;
  *
  * <p>Without Spring the {@link #DEFAULTS} apply; the auto-configuration {@link #install installs}
  * settings built from {@code tradekit.remote-call.*} and {@link #uninstall uninstalls} them when its
- * context closes. Instances are immutable; reading and replacing the current one is thread-safe.
+ * context closes. Installs stack: uninstalling the current settings brings back the ones installed
+ * before them, so a second context in the same JVM (a test's, a provider's) that starts and closes does
+ * not leave the first one's calls without its metrics and breakers. Instances are immutable; reading
+ * and replacing the current one is thread-safe.
  */
 public final class RemoteCallSettings {
 
@@ -20,6 +25,8 @@ public final class RemoteCallSettings {
             RemoteCallMetrics.NONE, true);
 
     private static volatile RemoteCallSettings current = DEFAULTS;
+    /** Every installed, not yet uninstalled settings, the latest first; guarded by the class. */
+    private static final Deque<RemoteCallSettings> INSTALLED = new ArrayDeque<>();
 
     private final Duration slowThreshold;
     private final int maxPayloadLength;
@@ -79,18 +86,20 @@ public final class RemoteCallSettings {
      * @param settings the settings, required
      */
     public static synchronized void install(RemoteCallSettings settings) {
-        current = Objects.requireNonNull(settings, "settings must not be null");
+        INSTALLED.push(Objects.requireNonNull(settings, "settings must not be null"));
+        current = settings;
     }
 
     /**
-     * Restores {@link #DEFAULTS} if {@code settings} are still the current ones (a later install wins).
+     * Removes {@code settings}: if they were the current ones, the settings installed before them (still
+     * installed) become current, else {@link #DEFAULTS}; a later install stays current.
      *
      * @param settings the settings installed earlier
      */
     public static synchronized void uninstall(RemoteCallSettings settings) {
-        if (current == settings) {
-            current = DEFAULTS;
-        }
+        INSTALLED.removeIf(installed -> installed == settings);
+        RemoteCallSettings latest = INSTALLED.peek();
+        current = latest != null ? latest : DEFAULTS;
     }
 
     public Duration getSlowThreshold() {

@@ -167,6 +167,19 @@ class RemoteCallWrapperTests {
     }
 
     @Test
+    void uninstallingTheLatestBringsBackTheOneInstalledBefore() {
+        // A second context (a test's, a provider's) starting and closing in the JVM of a first one.
+        RemoteCallSettings application = new RemoteCallSettings(Duration.ofSeconds(1), 10, true, RemoteCallMetrics.NONE, true);
+        RemoteCallSettings other = new RemoteCallSettings(Duration.ofSeconds(2), 10, true, RemoteCallMetrics.NONE, true);
+        RemoteCallSettings.install(application);
+        RemoteCallSettings.install(other);
+        RemoteCallSettings.uninstall(other);
+        assertThat(RemoteCallSettings.current()).isSameAs(application);
+        RemoteCallSettings.uninstall(application);
+        assertThat(RemoteCallSettings.current()).isSameAs(RemoteCallSettings.DEFAULTS);
+    }
+
+    @Test
     void wrappingFlagIsSetOnlyDuringTheCall() {
         assertThat(RemoteCallWrapper.isWrapping()).isFalse();
         Boolean inside = RemoteCallWrapper.call(req -> RemoteCallWrapper.isWrapping(), "r", "flag");

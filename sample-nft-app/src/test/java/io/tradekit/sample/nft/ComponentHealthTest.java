@@ -35,7 +35,7 @@ class ComponentHealthTest {
         }
         assertThat(components.path("distributeLock").path("details").path("client").asText()).isEqualTo("redisson");
         assertThat(components.path("stock").path("details").path("ping").asText()).isEqualTo("PONG");
-        assertThat(components.path("stock").path("details").path("scriptsLoaded").asText()).matches("\\d/6");
+        assertThat(components.path("stock").path("details").path("scriptsLoaded").asText()).matches("\\d/7");
         assertThat(components.path("idempotentToken").path("details").path("ping").asText()).isEqualTo("PONG");
 
         JsonNode rocketmq = components.path("rocketmq").path("details");
