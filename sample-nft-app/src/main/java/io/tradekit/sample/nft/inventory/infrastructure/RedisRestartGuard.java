@@ -45,6 +45,8 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
 
     /** Where the run id(s) of the last verified Redis live. */
     static final String KEY = "sample:inventory:verified-redis";
+    /** How long a deduction waits for a check in progress before it is refused. */
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(1);
 
     private final StringRedisTemplate redis;
     private final Duration interval;
@@ -104,13 +106,21 @@ class RedisRestartGuard implements StockFence, InitializingBean, DisposableBean 
             return true;
         }
         if (suspect || stale()) {
-            // Only if no check is running: one hanging on a dead Redis must not hold every buyer's thread.
-            if (checking.tryLock()) {
-                try {
-                    check();
-                } finally {
-                    checking.unlock();
+            // Wait for a check in progress, bounded, rather than refuse at once: on a busy machine the checker
+            // thread can fall past max-staleness while Redis is fine (seen: a spurious 503 in a seckill). The
+            // bound keeps a check hanging on a dead Redis from holding every buyer's thread for long.
+            try {
+                if (checking.tryLock(CHECK_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                    try {
+                        if (suspect || stale()) {
+                            check();
+                        }
+                    } finally {
+                        checking.unlock();
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return state == State.OPEN && !stale();
