@@ -151,8 +151,9 @@ class RedisDownDegradeTest {
                         again = login.body().path("data").asText();
                     } else {
                         assertThat(login.summary()).as("while recovering").isEqualTo("503 SERVICE_UNAVAILABLE retry-after");
-                        assertThat(System.nanoTime()).as("a login succeeds within %s of the restart", BOUND)
-                                .isLessThan(deadline);
+                        if (System.nanoTime() - deadline > 0) {
+                            throw new AssertionError("no login within the bound of this wait (" + BOUND + " after the restart)");
+                        }
                         Thread.sleep(200);
                     }
                 }
