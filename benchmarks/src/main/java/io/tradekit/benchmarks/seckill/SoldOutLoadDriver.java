@@ -38,19 +38,21 @@ import java.util.concurrent.TimeUnit;
  *       {@code --buyers} buyers, alternately through A and B; exactly {@code --items} orders (database rows of
  *       the collection, read over JDBC from the shared H2, once the order consumers drained), Redis stock 0;
  *       refused attempts per second after the sell-out, and the CPU of both apps per such attempt.</li>
+ *   <li>before the seckill, unless {@code --floor false}: the accepted buy's floor ({@link RawOrderFloor}), what
+ *       Redis, the broker and the database cost per order on the same servers without the app.</li>
  * </ol>
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.tradekit.benchmarks.seckill.SoldOutLoadDriver \
  *     [--jar sample-nft-app/target/sample-nft-app-0.1.0-SNAPSHOT.jar] [--threads 32] [--seconds 15]
  *     [--warmup-seconds 5] [--buyers 2000] [--attempts 20000] [--items 100] [--seckill-threads 64]
- *     [--png benchmarks/soldout-ratios.png]
+ *     [--png benchmarks/soldout-ratios.png] [--floor true] [--seckill true]
  * </pre>
  */
 public final class SoldOutLoadDriver {
 
     private static final String PRICE = "9.90";
-    private static final List<String> TOPICS = List.of("nft-order-create", "nft-order-cancel");
+    private static final List<String> TOPICS = List.of("nft-order-create", "nft-order-cancel", RawOrderFloor.TOPIC);
     /** Buyers of the phases (user/me sessions, accepted buys), beside the seckill's. */
     private static final int PHASE_BUYERS = 300;
 
@@ -67,6 +69,8 @@ public final class SoldOutLoadDriver {
         int attempts = Integer.parseInt(options.getOrDefault("attempts", "20000"));
         int items = Integer.parseInt(options.getOrDefault("items", "100"));
         int seckillThreads = Integer.parseInt(options.getOrDefault("seckill-threads", "64"));
+        boolean floor = Boolean.parseBoolean(options.getOrDefault("floor", "true"));
+        boolean seckillToo = Boolean.parseBoolean(options.getOrDefault("seckill", "true"));
         int maxCalls = 200_000;
         Path png = Path.of(options.getOrDefault("png", "benchmarks/soldout-ratios.png"));
 
@@ -89,7 +93,8 @@ public final class SoldOutLoadDriver {
                     Duration.ofMinutes(4))) {
                 System.out.printf(Locale.ROOT, "sample app A pid %d port %d, B pid %d port %d, up after %.0f s%n",
                         a.pid(), a.httpPort(), b.pid(), b.httpPort(), (System.nanoTime() - started) / 1e9);
-                run(servers, a, b, png, threads, seconds, warmupSeconds, buyers, attempts, items, seckillThreads, maxCalls);
+                run(servers, a, b, png, threads, seconds, warmupSeconds, buyers, attempts, items, seckillThreads, maxCalls,
+                        floor, seckillToo);
             }
         }
         System.out.printf(Locale.ROOT, "done in %.0f s; load average %s%n", (System.nanoTime() - started) / 1e9,
@@ -98,7 +103,7 @@ public final class SoldOutLoadDriver {
 
     private static void run(SharedServersProcess servers, SampleAppProcess a, SampleAppProcess b, Path png, int threads,
                             double seconds, double warmupSeconds, int buyers, int attempts, int items,
-                            int seckillThreads, int maxCalls) throws Exception {
+                            int seckillThreads, int maxCalls, boolean floor, boolean seckillToo) throws Exception {
         SeckillClient clientA = new SeckillClient(a.httpPort());
         SeckillClient clientB = new SeckillClient(b.httpPort());
         String admin = clientA.loginAdmin();
@@ -171,6 +176,14 @@ public final class SoldOutLoadDriver {
         // The order consumers still write the accepted buys' orders: let them drain before the seckill.
         long acceptedWithStock = measured.get(4).outcomes().getOrDefault("200 ACCEPTED", 0L);
         awaitQuiet(servers, plenty);
+        String floorFailure = floor ? runFloor(servers, measured.get(0).rps(), measured.get(4), threads, seconds,
+                warmupSeconds) : null;
+        if (!seckillToo) {
+            if (floorFailure != null) {
+                throw new IllegalStateException(floorFailure);
+            }
+            return;
+        }
 
         TwoInstanceSeckill.Result result = TwoInstanceSeckill.run(List.of(clientA, clientB), new long[] {a.pid(), b.pid()},
                 seckillSessions, body(seckill), items, attempts, seckillThreads);
@@ -188,8 +201,40 @@ public final class SoldOutLoadDriver {
                         + " load average %s", base, threads, attempts, ProcessCpu.loadAverage()));
         System.out.println("chart: " + png.toAbsolutePath());
         System.out.printf(Locale.ROOT, "(accepted with stock in the measured phase: %d)%n", acceptedWithStock);
-        if (failure != null) {
-            throw new IllegalStateException(failure);
+        if (failure != null || floorFailure != null) {
+            throw new IllegalStateException(failure != null ? failure : floorFailure);
+        }
+    }
+
+    /**
+     * The accepted buy's floor ({@link RawOrderFloor}) on the same servers, the apps idle: what the components
+     * the architecture requires per order cost without any of the app. Its last step's rate bounds what an
+     * accepted token + buy pair could reach on this machine; compared here with the public GET and the goal.
+     */
+    private static String runFloor(SharedServersProcess servers, double publicRps, LoadPhase.Result accepted,
+                                   int threads, double seconds, double warmupSeconds) throws Exception {
+        RawOrderFloor floor = new RawOrderFloor(servers);
+        try {
+            List<RawOrderFloor.Result> steps = floor.run(threads, seconds, warmupSeconds);
+            System.out.println();
+            System.out.println("| floor step (" + threads + " threads, no HTTP, no Spring) | orders/s | p50 ms | p99 ms "
+                    + "| this JVM CPU ms/order | servers CPU ms/order | total CPU ms/order | rate ÷ public GET |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (RawOrderFloor.Result step : steps) {
+                System.out.printf(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %.2f | %.2f | %.2f | **%.2f×** |%n",
+                        step.phase().name(), step.phase().rps(), step.phase().p50(), step.phase().p99(),
+                        step.ownCpuPerOrder(), step.serversCpuPerOrder(), step.totalCpuPerOrder(),
+                        step.phase().rps() / publicRps);
+            }
+            RawOrderFloor.Result rows = steps.get(steps.size() - 1);
+            System.out.printf(Locale.ROOT, "%naccepted token + buy pair: %.0f/s = %.2f× the public GET (goal 0.20× = %.0f/s);"
+                    + " the floor without the app: %.0f orders/s = %.2f×; 2 cores ÷ the floor's total CPU per order"
+                    + " = %.0f orders/s at most = %.2f×%n%n", accepted.rps(), accepted.rps() / publicRps, 0.20 * publicRps,
+                    rows.phase().rps(), rows.phase().rps() / publicRps,
+                    2000 / rows.totalCpuPerOrder(), 2000 / rows.totalCpuPerOrder() / publicRps);
+            return floor.check();
+        } finally {
+            floor.close();
         }
     }
 
