@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dev33.satoken.SaManager;
 import io.tradekit.core.degrade.ServerBreakers;
+import io.tradekit.core.health.BreakerAwareRedisHealthIndicator;
 import io.tradekit.idempotent.store.LettuceTokenStore;
 import io.tradekit.remote.RemoteCallSettings;
 import io.tradekit.sample.nft.SampleAppTest;
@@ -17,7 +18,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * The starters of the sample share one {@link ServerBreakers} (each registers it unless one exists), so
  * the session store, the token store and the stock scripts see one {@code redis} breaker: what opens it
- * in one of them refuses in all.
+ * in one of them refuses in all; the {@code redis} health component is the one that follows that breaker.
  */
 @SampleAppTest
 class ServerBreakersWiringTest {
@@ -34,6 +35,12 @@ class ServerBreakersWiringTest {
         // Sa-Token's store is process-wide (the last started context's): guarded by a redis breaker.
         assertThat(SaManager.getSaTokenDao()).isInstanceOfSatisfying(BreakerSaTokenDao.class,
                 dao -> assertThat(dao.breaker().server()).isEqualTo("redis"));
+    }
+
+    @Test
+    void theRedisHealthComponentIsTheOneThatFollowsTheRedisBreaker() {
+        // tradekit-core's, in place of Spring Boot's (which backs off on the bean name), on Redisson's factory.
+        assertThat(context.getBeansOfType(BreakerAwareRedisHealthIndicator.class)).containsOnlyKeys("redisHealthContributor");
     }
 
     @Test

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * direction — a Redis deduction record lost with its stock change (as after an AOF restart), a Redis
  * deduction no order explains (added, and left behind by a DB flow that is removed), a Redis stock set
  * wrong — is reported by a dry run that changes nothing, and one repair pass converges to no drift with
- * Redis stock + units held == total. A manual pass takes the repairers' lock, and a fenced Redis refuses
+ * Redis stock + units held == total. A DB flow that disagrees with its Redis record is a conflict that
+ * neither a dry run nor a repair overwrites. A manual pass takes the repairers' lock, and a fenced Redis refuses
  * buys with a JSON 503 until the fence is lifted.
  */
 @SampleAppTest
@@ -139,6 +140,49 @@ class StockRepairTest {
     }
 
     @Test
+    void aDbFlowThatDisagreesWithItsRedisRecordIsAConflictThatNeitherModeOverwrites() {
+        TradingClient client = new TradingClient(port);
+        long collectionId = client.openCollection(client.admin(), PRICE, TOTAL, false, Instant.now().minusSeconds(60));
+        String item = "nft:" + collectionId;
+        String altered = buyAndAwaitCreated(client, collectionId, 1).get(0);
+        // The order's DB deduction flow altered (by hand, by a bug): 2 units where Redis recorded 1.
+        assertThat(jdbc.update("UPDATE nft_inventory_flow SET quantity = 2 WHERE identifier = ? AND change_type = 'DEDUCT'",
+                altered)).isEqualTo(1);
+        // And the Redis stock set wrong: a conflict holds back the stock value's repair too.
+        StockRecordKeys keys = new StockRecordKeys(item);
+        redis.opsForValue().increment(keys.stock, 1);
+        Map<Object, Object> recordsBefore = redis.opsForHash().entries(keys.records);
+        String stockBefore = redis.opsForValue().get(keys.stock);
+
+        for (ReconcileMode mode : ReconcileMode.values()) {
+            double mismatchesBefore = count(RepairKind.FLOW_MISMATCH, Repair.Outcome.CONFLICT);
+            Drift drift = only(collectionId, job.runOnce(mode));
+            assertThat(drift.repairs()).as(mode.name()).singleElement().satisfies(repair -> {
+                assertThat(repair.kind()).isEqualTo(RepairKind.FLOW_MISMATCH);
+                assertThat(repair.outcome()).isEqualTo(Repair.Outcome.CONFLICT);
+                assertThat(repair.identifier()).isEqualTo(altered);
+                assertThat(repair.quantity()).isEqualTo(2);
+                assertThat(repair.after()).isEqualTo(repair.before());
+            });
+            assertThat(drift.settled()).isFalse();
+            assertThat(count(RepairKind.FLOW_MISMATCH, Repair.Outcome.CONFLICT) - mismatchesBefore)
+                    .as("one audit line per pass").isEqualTo(1);
+            assertThat(redis.opsForHash().entries(keys.records)).as("records after %s", mode).isEqualTo(recordsBefore);
+            assertThat(redis.opsForValue().get(keys.stock)).as("stock after %s", mode).isEqualTo(stockBefore);
+            assertThat(jdbc.queryForObject("SELECT quantity FROM nft_inventory_flow WHERE identifier = ? AND change_type = 'DEDUCT'",
+                    Integer.class, altered)).as("the DB flow after %s", mode).isEqualTo(2);
+        }
+
+        // A person settles it (here: the flow back to what the order bought); the next pass repairs the rest.
+        jdbc.update("UPDATE nft_inventory_flow SET quantity = 1 WHERE identifier = ? AND change_type = 'DEDUCT'", altered);
+        Drift repaired = only(collectionId, job.runOnce(ReconcileMode.REPAIR));
+        assertThat(repaired.repairs()).extracting(Repair::kind).containsExactly(RepairKind.STOCK_VALUE);
+        assertThat(repaired.settled()).as(repaired.toString()).isTrue();
+        assertThat(job.reconcile(collectionId).none()).isTrue();
+        assertThat(stock.get(item)).hasValue(TOTAL - 1);
+    }
+
+    @Test
     void aYoungRedisDeductionWithoutItsOrderIsInFlightNotDrift() {
         TradingClient client = new TradingClient(port);
         long collectionId = client.openCollection(client.admin(), PRICE, TOTAL, false, Instant.now().minusSeconds(60));
@@ -211,6 +255,11 @@ class StockRepairTest {
         assertThat(drifts).as("the pass ran (lock free)").isPresent();
         return drifts.get().stream().filter(d -> d.collectionId() == collectionId).findFirst()
                 .orElseThrow(() -> new AssertionError("no drift on collection " + collectionId + " in " + drifts.get()));
+    }
+
+    private double count(RepairKind kind, Repair.Outcome outcome) {
+        return meters.find("sample.inventory.repairs").tag("kind", kind.name()).tag("outcome", outcome.name())
+                .counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double count(String outcome) {

@@ -18,7 +18,8 @@ public record Repair(RepairKind kind, long collectionId, long orderId, String id
 
     /**
      * PLANNED in a dry run; APPLIED; ALREADY_APPLIED (found done meanwhile); CONFLICT (Redis refused a
-     * missing deduction: its unit was sold again, a person must settle it); RACED (the stock moved
+     * missing deduction: its unit was sold again; or a DB flow and its Redis record disagree — a person must
+     * settle it); RACED (the stock moved
      * between read and compare-and-set: the next pass tries again); MANUAL (not enough known to repair).
      */
     public enum Outcome { PLANNED, APPLIED, ALREADY_APPLIED, CONFLICT, RACED, MANUAL }

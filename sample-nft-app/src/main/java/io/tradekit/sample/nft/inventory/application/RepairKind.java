@@ -15,11 +15,17 @@ package io.tradekit.sample.nft.inventory.application;
  *   <li>{@link #STOCK_VALUE}: the Redis records win. The Redis stock must be the sale's total minus the
  *       units its records hold (deductions not given back); it is set, with a compare-and-set, when it
  *       is not.</li>
+ *   <li>{@link #FLOW_MISMATCH}: no side wins. A DB flow and the Redis record of the same order and operation
+ *       both exist but disagree on the quantity (a row altered by hand or by a bug): the flow was written
+ *       from the order, the record by the Redis operation itself, so neither can be shown right. Nothing is
+ *       overwritten, in either mode: the outcome is {@code CONFLICT} (an ERROR audit line), and like every
+ *       conflict it holds back the sale's {@link #STOCK_VALUE} repair until a person has settled it.</li>
  * </ul>
  */
 public enum RepairKind {
     MISSING_DEDUCTION,
     MISSING_INCREASE,
     STRAY_DEDUCTION,
-    STOCK_VALUE
+    STOCK_VALUE,
+    FLOW_MISMATCH
 }

@@ -7,8 +7,10 @@ import io.tradekit.sample.nft.inventory.domain.InventoryFlow;
 import io.tradekit.sample.nft.inventory.domain.InventoryRepository;
 import io.tradekit.sample.nft.inventory.domain.StockCache;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * Compares a sale's Redis stock and operation records with its DB flows and repairs the drift, each kind
  * from its source of truth ({@link RepairKind}); in {@link ReconcileMode#REPORT} it only plans. One pass:
- * missing records first (they move the stock), then strays, then the stock value from a fresh read.
+ * missing records first (they move the stock), then strays, then the stock value from a fresh read. A DB
+ * flow and its Redis record that disagree ({@link RepairKind#FLOW_MISMATCH}) are a conflict in both modes.
  *
  * <p>Not thread-safe across instances by itself: callers run it under the {@code stock-repair} lock
  * (the job package), so one repairer works at a time in the cluster. Every repair is idempotent or a
@@ -49,7 +52,13 @@ public class StockReconciler {
         List<Long> flowsWithoutRecord = new ArrayList<>();
         for (InventoryFlow flow : first.flows) {
             boolean deduction = flow.type() == FlowType.DEDUCT;
-            if (first.hasRecord(deduction, flow.identifier())) {
+            CacheRecord record = first.record(deduction, flow.identifier());
+            if (record != null) {
+                if (record.quantity() != flow.quantity()) {
+                    // Both sides exist and disagree: neither is shown right, so nothing is overwritten.
+                    blocked = true;
+                    repairs.add(report(mode, mismatch(first, flow, record)));
+                }
                 continue;
             }
             if (deduction) {
@@ -110,6 +119,13 @@ public class StockReconciler {
         };
     }
 
+    /** The same in both modes: there is no repair to plan, only a conflict for a person to settle. */
+    private static Repair mismatch(Snapshot s, InventoryFlow flow, CacheRecord record) {
+        String reason = "DB " + flow.type().name().toLowerCase() + " flow of " + flow.quantity()
+                + " unit(s), its Redis record of " + record.quantity() + "; neither is overwritten";
+        return repair(RepairKind.FLOW_MISMATCH, flow, s.redisStock, s.redisStock, Repair.Outcome.CONFLICT, reason);
+    }
+
     private Repair giveBack(ReconcileMode mode, Snapshot s, CacheRecord held) {
         String reason = "Redis deduction without a DB flow, older than " + properties.getStrayAfter();
         if (mode == ReconcileMode.REPORT) {
@@ -155,8 +171,8 @@ public class StockReconciler {
         final List<CacheRecord> records;
         final List<InventoryFlow> flows;
         final long total;
-        final Set<String> deducted = new HashSet<>();
-        final Set<String> increased = new HashSet<>();
+        final Map<String, CacheRecord> deducted = new HashMap<>();
+        final Map<String, CacheRecord> increased = new HashMap<>();
         final Set<String> dbDeducted = new HashSet<>();
 
         private Snapshot(long collectionId, long redisStock, List<CacheRecord> records, List<InventoryFlow> flows,
@@ -167,7 +183,7 @@ public class StockReconciler {
             this.flows = flows;
             this.total = total;
             for (CacheRecord r : records) {
-                (r.deduction() ? deducted : increased).add(r.identifier());
+                (r.deduction() ? deducted : increased).put(r.identifier(), r);
             }
             flows.stream().filter(f -> f.type() == FlowType.DEDUCT).forEach(f -> dbDeducted.add(f.identifier()));
         }
@@ -180,13 +196,14 @@ public class StockReconciler {
             return new Snapshot(collectionId, redisStock, records, flows, total);
         }
 
-        boolean hasRecord(boolean deduction, String identifier) {
-            return (deduction ? deducted : increased).contains(identifier);
+        /** The Redis record of an order's operation, or null. */
+        CacheRecord record(boolean deduction, String identifier) {
+            return (deduction ? deducted : increased).get(identifier);
         }
 
         /** Deductions not given back: the units the records say are taken. */
         List<CacheRecord> held() {
-            return records.stream().filter(r -> r.deduction() && !increased.contains(r.identifier())).toList();
+            return records.stream().filter(r -> r.deduction() && !increased.containsKey(r.identifier())).toList();
         }
 
         long heldUnits() {
