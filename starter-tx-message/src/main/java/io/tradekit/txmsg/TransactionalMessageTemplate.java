@@ -27,7 +27,9 @@ import org.apache.rocketmq.common.message.Message;
  * auto-configuration), a send that fails because the name server or broker is unreachable throws
  * {@link ServerUnavailableException} ({@code SERVICE_UNAVAILABLE}, HTTP 503), and once the breaker
  * is open further sends are refused at once, without waiting for the send timeout each time. Either
- * way the half message was not stored and the local transaction did not run: nothing changed.
+ * way the local transaction did not run: nothing changed. After a timeout the half message may have been
+ * stored all the same (its reply was late, see {@code BrokerNetworkFaultTests}); the check-back finds the
+ * local transaction not done and rolls it back.
  */
 public class TransactionalMessageTemplate {
 
@@ -75,8 +77,9 @@ public class TransactionalMessageTemplate {
      *                                       SYSTEM_ERROR when the half message could not be stored
      *                                       (the local transaction did not run)
      * @throws ServerUnavailableException    with a breaker: SERVICE_UNAVAILABLE when the name server or
-     *                                       broker is unreachable or the breaker is open (nothing sent,
-     *                                       the local transaction did not run)
+     *                                       broker is unreachable or the breaker is open (the local
+     *                                       transaction did not run; a half message stored despite a
+     *                                       timeout is rolled back by the check-back)
      */
     public TransactionalSendResult send(String topic, String scene, String key, Object payload) {
         requireName("topic", topic);

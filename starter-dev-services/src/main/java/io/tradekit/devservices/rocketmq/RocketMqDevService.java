@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,8 @@ public final class RocketMqDevService implements AutoCloseable {
     private final Path storeDir;
     private final Duration startTimeout;
     private final Duration startedIn;
+    /** The port the broker registers with the name server; its own port unless {@link #advertiseBrokerAt} moved it. */
+    private volatile int advertisedPort;
 
     private RocketMqDevService(NamesrvController nameServer, BrokerController broker, RocketMqSettings settings,
                                int nameServerPort, int brokerPort, Path storeDir, Duration startTimeout,
@@ -53,6 +57,7 @@ public final class RocketMqDevService implements AutoCloseable {
         this.storeDir = storeDir;
         this.startTimeout = startTimeout;
         this.startedIn = startedIn;
+        this.advertisedPort = brokerPort;
     }
 
     /**
@@ -171,6 +176,89 @@ public final class RocketMqDevService implements AutoCloseable {
         for (String topic : createdTopics) {
             awaitRoute(topic);
         }
+        if (advertisedPort != brokerPort) {
+            advertise(advertisedPort);
+        }
+    }
+
+    /**
+     * Makes the broker register {@code 127.0.0.1:port} with the name server instead of its own address, and
+     * returns once the name server routes every topic of {@link #createTopic} there. Clients that fetch a route
+     * afterwards send every request to that port, so a {@code FaultProxy} listening there and forwarding to
+     * {@link #brokerPort()} sits between them and the broker: sends, end-transactions, pulls, heartbeats, and the
+     * check-backs the broker sends back over a producer's connection. The broker keeps listening on its own
+     * port; a restart ({@link #restartBroker()}, {@link #startBrokerAgain()}) keeps the advertised port.
+     *
+     * <p>Why this works: the broker registers {@code brokerIP1 + ":" + nettyServerConfig.listenPort}
+     * ({@code BrokerController.getBrokerAddr()}), and reads that port again at each registration (every 30 s
+     * and here), while its server socket was bound at start and stays. What stays on the real port:
+     * the store host inside message ids (an {@code offsetMsgId} names the real port, so a lookup by it goes
+     * around the proxy), the half messages' store host, and the fast channel ({@code port - 2}), which
+     * clients only use with {@code vipChannelEnabled}, off by default since RocketMQ 5. The name server link
+     * and HA are not clients' traffic and stay direct.
+     *
+     * <p>Clients already holding a route keep the old address until their next route refresh (30 s by
+     * default): advertise before they start. {@link #advertiseBrokerAtItsOwnPort()} undoes it.
+     *
+     * @throws DevServiceStartException when the name server does not route the topics to the new address in time
+     */
+    public synchronized void advertiseBrokerAt(int port) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 1-65535, was " + port);
+        }
+        advertisedPort = port;
+        if (broker != null) {
+            advertise(port);
+        }
+    }
+
+    /** Registers the broker at its own address again (after {@link #advertiseBrokerAt(int)}). */
+    public synchronized void advertiseBrokerAtItsOwnPort() {
+        advertiseBrokerAt(brokerPort);
+    }
+
+    /** {@code 127.0.0.1:port} clients are routed to: {@link #brokerAddress()} unless {@link #advertiseBrokerAt} moved it. */
+    public String advertisedBrokerAddress() {
+        return FreePorts.LOOPBACK + ":" + advertisedPort;
+    }
+
+    private void advertise(int port) {
+        String previous = broker.getBrokerAddr();
+        broker.getNettyServerConfig().setListenPort(port);
+        broker.registerBrokerAll(true, false, true);
+        String now = broker.getBrokerAddr();
+        if (!previous.equals(now)) {
+            // Registering replaced the address of broker id 0; the old address would otherwise stay in the
+            // name server's live table until it expires (2 minutes). Unregistering removes it by address only.
+            nameServer.getRouteInfoManager().unregisterBroker(RocketMqServers.CLUSTER, previous,
+                    broker.getBrokerConfig().getBrokerName(), MixAll.MASTER_ID);
+        }
+        for (String topic : createdTopics) {
+            awaitRouteTo(topic, now);
+        }
+        log.info("RocketMQ dev broker {} advertised as {}", brokerAddress(), now);
+    }
+
+    private void awaitRouteTo(String topic, String address) {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (!routesTo(topic, address)) {
+            if (System.nanoTime() > deadline) {
+                throw new DevServiceStartException("RocketMQ dev service: topic " + topic + " is not routed to "
+                        + address + " by the name server " + nameServerAddress() + " after " + startTimeout.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DevServiceStartException("Interrupted while waiting for the route of topic " + topic, e);
+            }
+        }
+    }
+
+    private boolean routesTo(String topic, String address) {
+        TopicRouteData route = nameServer.getRouteInfoManager().pickupTopicRouteData(topic);
+        return route != null && route.getBrokerDatas().stream()
+                .anyMatch(data -> address.equals(data.getBrokerAddrs().get(MixAll.MASTER_ID)));
     }
 
     /** Whether the name server has a route for {@code topic} (producers can send to it). */
@@ -206,8 +294,14 @@ public final class RocketMqDevService implements AutoCloseable {
         return FreePorts.LOOPBACK + ":" + nameServerPort;
     }
 
+    /** {@code 127.0.0.1:port} the broker listens on (see {@link #advertisedBrokerAddress()} for where clients go). */
     public String brokerAddress() {
         return FreePorts.LOOPBACK + ":" + brokerPort;
+    }
+
+    /** The port the broker listens on, whatever {@link #advertiseBrokerAt} says to clients. */
+    public int brokerPort() {
+        return brokerPort;
     }
 
     /**
