@@ -59,7 +59,7 @@ class RemoteCallBreakerIntegrationTests {
             ServerBreaker breaker = consumer.getBean(ServerBreakers.class).breaker(SERVER);
             AtomicInteger invoked = new AtomicInteger();
             provider = startProvider();
-            awaitProvider(facade);
+            ProviderWaits.awaitProvider(facade);
             assertThat(call(facade, invoked, CreateOrderRequest.valid()).getData()).isEqualTo("order-b-1");
             // The provider's refusals are answers: they never count against it.
             CreateOrderRequest invalid = CreateOrderRequest.valid();
@@ -148,22 +148,6 @@ class RemoteCallBreakerIntegrationTests {
             invoked.incrementAndGet();
             return facade.create(r);
         }, request, "createOrder");
-    }
-
-    /** Calls the reference directly (not through the breaker) until the consumer knows the provider: bounded, 60 s. */
-    private static void awaitProvider(OrderTestFacade facade) {
-        long start = System.nanoTime();
-        while (true) {
-            try {
-                facade.create(CreateOrderRequest.valid());
-                return;
-            } catch (RpcException e) {
-                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
-                    throw new AssertionError("the consumer found no provider within 60 s", e);
-                }
-                sleep(100);
-            }
-        }
     }
 
     /** Calls the reference directly until Dubbo says no provider is registered: bounded, 60 s. */

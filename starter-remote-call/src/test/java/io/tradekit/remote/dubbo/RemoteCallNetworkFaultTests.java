@@ -122,7 +122,7 @@ class RemoteCallNetworkFaultTests {
         } finally {
             System.clearProperty(PORT_TO_REGISTRY); // read once, at export
         }
-        awaitDirect();
+        ProviderWaits.awaitProvider(facade);
         assertThat(proxy.acceptedConnections()).as("the consumer reaches the provider through the proxy")
                 .isPositive();
     }
@@ -283,22 +283,6 @@ class RemoteCallNetworkFaultTests {
     private static void awaitRuns(int expected, String what) {
         await(() -> OrderTestFacadeImpl.BODY_RUNS.get() >= expected, what);
         assertThat(OrderTestFacadeImpl.BODY_RUNS.get()).as(what).isEqualTo(expected);
-    }
-
-    /** Calls the reference directly (not through the breaker) until the consumer knows the provider: 60 s. */
-    private static void awaitDirect() {
-        long start = System.nanoTime();
-        while (true) {
-            try {
-                facade.create(CreateOrderRequest.valid());
-                return;
-            } catch (RpcException e) {
-                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
-                    throw new AssertionError("the consumer found no provider within the bound of this wait (60 s)", e);
-                }
-                sleep(100);
-            }
-        }
     }
 
     private static void await(BooleanSupplier condition, String what) {
