@@ -164,7 +164,19 @@ class BrokerNetworkFaultTests {
     void healAndProbe() {
         handler().afterWrite = () -> { };
         proxy.heal();
-        awaitSendsCommit("probe");
+        awaitQuiet();
+    }
+
+    /**
+     * Sends a probe until one commits and waits for its effect: its end-transaction (one-way, flushed after
+     * the send returned) has then crossed the proxy, so a stall armed next cannot catch it instead of the
+     * case's own (a stray COMMIT caught by {@code stallOn} held the producer's connection, and the case's
+     * half message behind it timed out: seen once in a full run).
+     */
+    private static void awaitQuiet() {
+        String probe = awaitSendsCommit("probe");
+        await("the probe's effect, within the bound of this wait").atMost(Duration.ofSeconds(30))
+                .until(() -> consumer().rows(probe) == 1);
     }
 
     /**
@@ -248,33 +260,50 @@ class BrokerNetworkFaultTests {
      */
     @Test
     void aCutBetweenTheHalfMessageAndItsCommitIsSettledByTheCheckBackAfterTheHeal() {
-        String order = "cut-commit-" + UUID.randomUUID();
-        int stalledBefore = proxy.stalledConnections();
-        proxy.stallOn(END_TRANSACTION_MARKER);
-        TransactionalSendResult result = send(order);
+        String order = null;
+        TransactionalSendResult result = null;
+        int stalledBefore = 0;
+        // The stall catches the first end-transaction on the link. A late one of an earlier half message (a
+        // check-back's answer) can come first and hold the connection this half message then waits on: its
+        // send times out, nothing is held (no local transaction ran). Then the case starts again, at most 3 times.
+        for (int attempt = 1; result == null; attempt++) {
+            awaitQuiet();
+            order = "cut-commit-" + UUID.randomUUID();
+            stalledBefore = proxy.stalledConnections();
+            proxy.stallOn(END_TRANSACTION_MARKER);
+            try {
+                result = send(order);
+            } catch (ServerUnavailableException caughtAnotherCommit) {
+                assertThat(attempt).as("a stray end-transaction held the link on every attempt").isLessThan(3);
+                assertThat(handler().executed).as("the failed send ran no local transaction").doesNotContain(order);
+                proxy.heal();
+            }
+        }
+        String held = order;
+        int stalledBeforeHeld = stalledBefore;
 
         assertThat(result.localOutcome()).isEqualTo(TransactionOutcome.COMMIT);
-        assertThat(handler().localRows(order)).isEqualTo(1);
+        assertThat(handler().localRows(held)).isEqualTo(1);
         await("the end-transaction held by the proxy, within the bound of this wait").atMost(Duration.ofSeconds(10))
-                .until(() -> proxy.stalledConnections() > stalledBefore);
+                .until(() -> proxy.stalledConnections() > stalledBeforeHeld);
         // The broker asks (its request gets through), the answer is held like the COMMIT.
         await("a check-back while the commit is held, within the bound of this wait").atMost(Duration.ofSeconds(10))
-                .until(() -> !handler().checksOf(order).isEmpty());
-        assertThat(consumer().rows(order)).as("not delivered while its commit is held").isZero();
+                .until(() -> !handler().checksOf(held).isEmpty());
+        assertThat(consumer().rows(held)).as("not delivered while its commit is held").isZero();
 
         proxy.cut();
-        assertThat(consumer().rows(order)).as("not delivered: the cut lost the commit").isZero();
+        assertThat(consumer().rows(held)).as("not delivered: the cut lost the commit").isZero();
         proxy.heal();
         long healedAt = System.nanoTime();
         await("the check-back's commit after the heal, within the bound of this wait").atMost(Duration.ofSeconds(30))
-                .until(() -> consumer().rows(order) == 1);
+                .until(() -> consumer().rows(held) == 1);
         long deliveredAt = System.nanoTime();
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
-        assertThat(consumer().rows(order)).as("exactly once").isEqualTo(1);
-        assertThat(handler().localRows(order)).isEqualTo(1);
+        assertThat(consumer().rows(held)).as("exactly once").isEqualTo(1);
+        assertThat(handler().localRows(held)).isEqualTo(1);
         System.out.printf("BrokerNetworkFaultTests(b) cut before the commit: delivered %d ms after the heal; "
                         + "%d check-backs; consume calls %d%n", millis(healedAt, deliveredAt),
-                handler().checksOf(order).size(), consumer().received.stream().filter(order::equals).count());
+                handler().checksOf(held).size(), consumer().received.stream().filter(held::equals).count());
     }
 
     /**
