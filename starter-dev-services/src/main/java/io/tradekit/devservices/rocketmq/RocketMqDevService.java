@@ -234,25 +234,9 @@ public final class RocketMqDevService implements AutoCloseable {
                     broker.getBrokerConfig().getBrokerName(), MixAll.MASTER_ID);
         }
         for (String topic : createdTopics) {
-            awaitRouteTo(topic, now);
+            awaitRoute(topic, now);
         }
         log.info("RocketMQ dev broker {} advertised as {}", brokerAddress(), now);
-    }
-
-    private void awaitRouteTo(String topic, String address) {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (!routesTo(topic, address)) {
-            if (System.nanoTime() > deadline) {
-                throw new DevServiceStartException("RocketMQ dev service: topic " + topic + " is not routed to "
-                        + address + " by the name server " + nameServerAddress() + " after " + startTimeout.toMillis() + " ms");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DevServiceStartException("Interrupted while waiting for the route of topic " + topic, e);
-            }
-        }
     }
 
     private boolean routesTo(String topic, String address) {
@@ -267,11 +251,17 @@ public final class RocketMqDevService implements AutoCloseable {
     }
 
     private void awaitRoute(String topic) {
+        awaitRoute(topic, null);
+    }
+
+    /** Waits until the name server routes {@code topic} ({@code address} null), or routes it to {@code address}. */
+    private void awaitRoute(String topic, String address) {
         long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (!hasRoute(topic)) {
+        while (address == null ? !hasRoute(topic) : !routesTo(topic, address)) {
             if (System.nanoTime() > deadline) {
-                throw new DevServiceStartException("RocketMQ dev service: topic " + topic + " has no route on the name server "
-                        + nameServerAddress() + " after " + startTimeout.toMillis() + " ms");
+                throw new DevServiceStartException("RocketMQ dev service: topic " + topic
+                        + (address == null ? " has no route" : " is not routed to " + address)
+                        + " on the name server " + nameServerAddress() + " after " + startTimeout.toMillis() + " ms");
             }
             try {
                 Thread.sleep(20);

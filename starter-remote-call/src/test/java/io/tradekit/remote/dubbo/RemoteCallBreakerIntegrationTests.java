@@ -119,7 +119,7 @@ class RemoteCallBreakerIntegrationTests {
                 try {
                     recovered = call(facade, invoked, CreateOrderRequest.valid());
                 } catch (ServerUnavailableException e) {
-                    sleep(100);
+                    ProviderWaits.sleep(100);
                 }
             }
             assertThat(recovered).as("a call succeeds within 60 s of the provider's return").isNotNull();
@@ -165,7 +165,7 @@ class RemoteCallBreakerIntegrationTests {
             if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
                 throw new AssertionError("the consumer still had a provider 60 s after it closed");
             }
-            sleep(50);
+            ProviderWaits.sleep(50);
         }
     }
 
@@ -190,14 +190,5 @@ class RemoteCallBreakerIntegrationTests {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int index = Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1);
         return sorted[Math.max(index, 0)] / 1_000_000.0;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

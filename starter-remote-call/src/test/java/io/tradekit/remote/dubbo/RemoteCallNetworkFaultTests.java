@@ -274,7 +274,7 @@ class RemoteCallNetworkFaultTests {
                     throw new AssertionError("no call succeeded " + when + ": not within the bound of this wait ("
                             + bound.toSeconds() + " s)", e);
                 }
-                sleep(100);
+                ProviderWaits.sleep(100);
             }
         }
     }
@@ -291,7 +291,7 @@ class RemoteCallNetworkFaultTests {
             if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(10)) {
                 throw new AssertionError(what + ": not within the bound of this wait (10 s)");
             }
-            sleep(20);
+            ProviderWaits.sleep(20);
         }
     }
 
@@ -301,15 +301,6 @@ class RemoteCallNetworkFaultTests {
                 .filter(p -> !p.startsWith("dubbo.protocol.port=") && !p.startsWith("dubbo.consumer.timeout=")
                         && !p.startsWith("dubbo.consumer.retries="))
                 .toArray(String[]::new);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What the calls of one fault saw. */
