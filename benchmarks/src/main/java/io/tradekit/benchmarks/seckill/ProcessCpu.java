@@ -24,6 +24,18 @@ final class ProcessCpu {
         }
     }
 
+    /** User and system CPU time of a process, in milliseconds: where a server's cost goes (its own code or the kernel's). */
+    static double[] userAndSystemMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new double[] {Long.parseLong(fields[11]) * 1000 / CLOCK_TICKS_PER_SECOND,
+                    Long.parseLong(fields[12]) * 1000 / CLOCK_TICKS_PER_SECOND};
+        } catch (IOException e) {
+            throw new UncheckedIOException("no CPU times for process " + pid, e);
+        }
+    }
+
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();

@@ -46,8 +46,12 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar io.tradekit.benchmarks.seckill.SoldOutLoadDriver \
  *     [--jar sample-nft-app/target/sample-nft-app-0.1.0-SNAPSHOT.jar] [--threads 32] [--seconds 15]
  *     [--warmup-seconds 5] [--buyers 2000] [--attempts 20000] [--items 100] [--seckill-threads 64]
- *     [--png benchmarks/soldout-ratios.png] [--floor true] [--seckill true]
+ *     [--png benchmarks/soldout-ratios.png] [--floor true] [--seckill true] [--profile-seconds 0]
  * </pre>
+ *
+ * <p>{@code --profile-seconds N} runs only the accepted token + buy pairs (a warm-up, then N seconds) and
+ * prints every process's user and system CPU per pair: a window long enough to attach a profiler
+ * ({@code jcmd <pid> JFR.start}) to the app or a server; the line {@code accepted phase starts} marks it.
  */
 public final class SoldOutLoadDriver {
 
@@ -71,6 +75,10 @@ public final class SoldOutLoadDriver {
         int seckillThreads = Integer.parseInt(options.getOrDefault("seckill-threads", "64"));
         boolean floor = Boolean.parseBoolean(options.getOrDefault("floor", "true"));
         boolean seckillToo = Boolean.parseBoolean(options.getOrDefault("seckill", "true"));
+        double profileSeconds = Double.parseDouble(options.getOrDefault("profile-seconds", "0"));
+        if (profileSeconds > 0) {
+            buyers = 0;
+        }
         int maxCalls = 200_000;
         Path png = Path.of(options.getOrDefault("png", "benchmarks/soldout-ratios.png"));
 
@@ -93,8 +101,12 @@ public final class SoldOutLoadDriver {
                     Duration.ofMinutes(4))) {
                 System.out.printf(Locale.ROOT, "sample app A pid %d port %d, B pid %d port %d, up after %.0f s%n",
                         a.pid(), a.httpPort(), b.pid(), b.httpPort(), (System.nanoTime() - started) / 1e9);
-                run(servers, a, b, png, threads, seconds, warmupSeconds, buyers, attempts, items, seckillThreads, maxCalls,
-                        floor, seckillToo);
+                if (profileSeconds > 0) {
+                    profileAccepted(servers, a, b, threads, warmupSeconds, profileSeconds);
+                } else {
+                    run(servers, a, b, png, threads, seconds, warmupSeconds, buyers, attempts, items, seckillThreads,
+                            maxCalls, floor, seckillToo);
+                }
             }
         }
         System.out.printf(Locale.ROOT, "done in %.0f s; load average %s%n", (System.nanoTime() - started) / 1e9,
@@ -139,7 +151,7 @@ public final class SoldOutLoadDriver {
             }
             int[] nextBuyer = {1 + threads};
             List<LoadPhase.Result> pass = new ArrayList<>();
-            ServersCpu serversCpu = new ServersCpu(servers.serverPids());
+            ServersCpu serversCpu = new ServersCpu(servers.serverPids(), b.pid());
             pass.add(LoadPhase.run("public GET /collections/{id}" + tag, pidA, threads, time, maxCalls,
                     (t, i) -> LoadPhase.outcome(clientA.get("/collections/" + readOnly, null))));
             serversCpu.mark();
@@ -204,6 +216,66 @@ public final class SoldOutLoadDriver {
         if (failure != null || floorFailure != null) {
             throw new IllegalStateException(failure != null ? failure : floorFailure);
         }
+    }
+
+    /** {@code --profile-seconds}: the accepted pairs alone, long enough to profile, with each process's CPU. */
+    private static void profileAccepted(SharedServersProcess servers, SampleAppProcess a, SampleAppProcess b,
+                                        int threads, double warmupSeconds, double seconds) throws Exception {
+        SeckillClient client = new SeckillClient(a.httpPort());
+        String admin = client.loginAdmin();
+        long plenty = client.openCollection(admin, PRICE, 1_000_000);
+        List<String> sessions = registerBuyers(List.of(client, new SeckillClient(b.httpPort())), PHASE_BUYERS);
+        Map<String, Object> plentyBody = body(plenty);
+        int[] bought = new int[threads];
+        int[] buyer = new int[threads];
+        int[] nextBuyer = {threads};
+        LoadPhase.Call pair = (t, i) -> {
+            if (bought[t] == 0 || bought[t] == SeckillLoadDriver.BUYS_PER_BUYER) {
+                synchronized (nextBuyer) {
+                    buyer[t] = nextBuyer[0]++;
+                }
+                bought[t] = 0;
+            }
+            bought[t]++;
+            return pair(client, sessions.get(buyer[t] % PHASE_BUYERS), plentyBody);
+        };
+        long[] pidA = {a.pid()};
+        System.out.println(LoadPhase.run("accepted pairs (warm-up)", pidA, threads, warmupSeconds, 200_000, pair).line());
+        List<Long> pids = new ArrayList<>(servers.serverPids());
+        pids.add(0, a.pid());
+        pids.add(b.pid());
+        System.out.println("accepted phase starts; pids (app A, servers, app B): " + pids);
+        List<double[]> fromRound2 = null;
+        long callsFromRound2 = 0;
+        for (int round = 1; round <= 3; round++) {
+            List<double[]> before = pids.stream().map(ProcessCpu::userAndSystemMillis).toList();
+            if (round == 2) {
+                fromRound2 = before;
+            }
+            LoadPhase.Result result = LoadPhase.run("accepted pairs, round " + round, pidA, threads, seconds, 1_000_000,
+                    pair);
+            System.out.println(result.line());
+            printCpu(pids, before, result.calls());
+            callsFromRound2 += round >= 2 ? result.calls() : 0;
+        }
+        // The consumers may lag behind the buys; the orders' writes left after the rounds belong to them too.
+        long drainStart = System.nanoTime();
+        awaitQuiet(servers, plenty);
+        System.out.printf(Locale.ROOT, "all in (rounds 2-3 and the consumers' drain of %.0f s after them), per pair:%n",
+                (System.nanoTime() - drainStart) / 1e9);
+        printCpu(pids, fromRound2, callsFromRound2);
+    }
+
+    private static void printCpu(List<Long> pids, List<double[]> before, long calls) {
+        double total = 0;
+        for (int p = 0; p < pids.size(); p++) {
+            double[] after = ProcessCpu.userAndSystemMillis(pids.get(p));
+            double user = (after[0] - before.get(p)[0]) / calls;
+            double system = (after[1] - before.get(p)[1]) / calls;
+            total += user + system;
+            System.out.printf(Locale.ROOT, "  pid %d: user %.2f ms, system %.2f ms per pair%n", pids.get(p), user, system);
+        }
+        System.out.printf(Locale.ROOT, "  all processes: %.2f ms per pair%n", total);
     }
 
     /**
@@ -274,7 +346,8 @@ public final class SoldOutLoadDriver {
         long last = -1;
         long begin = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            long now = orders(servers, collection);
+            // Written by a consumer: a buy records its accepted order as CREATING at once, the consumer moves it on.
+            long now = writtenOrders(servers, collection);
             if (now == last) {
                 System.out.printf(Locale.ROOT, "order consumers drained: %d orders of the stock collection (%.0f s)%n",
                         now, (System.nanoTime() - begin) / 1e9);
@@ -286,8 +359,16 @@ public final class SoldOutLoadDriver {
     }
 
     static long orders(SharedServersProcess servers, long collection) throws Exception {
+        return count(servers, "SELECT COUNT(*) FROM nft_order WHERE collection_id = ?", collection);
+    }
+
+    private static long writtenOrders(SharedServersProcess servers, long collection) throws Exception {
+        return count(servers, "SELECT COUNT(*) FROM nft_order WHERE collection_id = ? AND state <> 'CREATING'", collection);
+    }
+
+    private static long count(SharedServersProcess servers, String sql, long collection) throws Exception {
         try (Connection db = DriverManager.getConnection(servers.jdbcUrl(), "sa", "");
-             PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM nft_order WHERE collection_id = ?")) {
+             PreparedStatement count = db.prepareStatement(sql)) {
             count.setLong(1, collection);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
@@ -384,37 +465,64 @@ public final class SoldOutLoadDriver {
 
     /**
      * The shared servers' CPU (the launcher with H2 and ZooKeeper, the name server and broker JVMs,
-     * redis-server) per call of each phase, beside the app's: on 2 cores the servers take what the app does
-     * not, so an app-only number hides where a buy's cost went.
+     * redis-server) and the other app instance's (its consumers write half the orders) per call of each
+     * phase, beside the measured app's: on 2 cores the servers take what the app does not, so an app-only
+     * number hides where a buy's cost went. Each process is also shown alone, to see which server pays.
      */
     private static final class ServersCpu {
 
-        /** The launcher, the name server and broker JVMs, and redis-server: every process of the servers. */
+        /** Launcher, name server, brokers, redis-server(s), then the other app instance. */
         private final List<Long> pids;
-        private final List<Double> millis = new ArrayList<>();
-        private double last;
+        private final List<String> names;
+        private final List<double[]> millis = new ArrayList<>();
+        private double[] last;
 
-        ServersCpu(List<Long> pids) {
-            this.pids = List.copyOf(pids);
-            this.last = total();
+        ServersCpu(List<Long> serverPids, long otherApp) {
+            List<Long> all = new ArrayList<>(serverPids);
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i < serverPids.size(); i++) {
+                labels.add(i == 0 ? "launcher (H2, ZooKeeper)" : i == 1 ? "name server"
+                        : i < serverPids.size() - 1 ? "broker " + (i - 1) : "redis");
+            }
+            all.add(otherApp);
+            labels.add("app B");
+            this.pids = List.copyOf(all);
+            this.names = List.copyOf(labels);
+            this.last = sample();
         }
 
-        private double total() {
-            return pids.stream().mapToDouble(ProcessCpu::millis).sum();
+        private double[] sample() {
+            return pids.stream().mapToDouble(ProcessCpu::millis).toArray();
         }
 
         /** Ends the phase that just ran (the phases run back to back). */
         void mark() {
-            double now = total();
-            millis.add(now - last);
+            double[] now = sample();
+            double[] spent = new double[now.length];
+            for (int i = 0; i < now.length; i++) {
+                spent[i] = now[i] - last[i];
+            }
+            millis.add(spent);
             last = now;
         }
 
         String line(List<LoadPhase.Result> phases) {
             StringBuilder line = new StringBuilder("shared servers CPU ms/call:");
             for (int i = 0; i < phases.size(); i++) {
+                double[] spent = millis.get(i);
+                double servers = 0;
+                for (int p = 0; p < spent.length - 1; p++) {
+                    servers += spent[p];
+                }
                 line.append(String.format(Locale.ROOT, " %s %.2f;", phases.get(i).name(),
-                        millis.get(i) / Math.max(1, phases.get(i).calls())));
+                        servers / Math.max(1, phases.get(i).calls())));
+            }
+            for (int i = 0; i < phases.size(); i++) {
+                line.append(System.lineSeparator()).append("  ").append(phases.get(i).name()).append(" per call:");
+                for (int p = 0; p < pids.size(); p++) {
+                    line.append(String.format(Locale.ROOT, " %s %.2f;", names.get(p),
+                            millis.get(i)[p] / Math.max(1, phases.get(i).calls())));
+                }
             }
             return line.toString();
         }
