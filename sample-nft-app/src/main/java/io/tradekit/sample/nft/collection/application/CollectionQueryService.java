@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads collections: cached views for browsing; {@link #goods} and {@link #hasBooked} from the
- * database for the buy path, so a stale entry can never sell at an old price or state.
+ * database for the buy path, so a stale entry can never sell at an old price or state (the order context
+ * keeps only ON_SALE answers, which are final: {@code OnSaleGoods}).
  */
 @Service
 public class CollectionQueryService {

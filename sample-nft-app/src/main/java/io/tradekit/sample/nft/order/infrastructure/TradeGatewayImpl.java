@@ -18,7 +18,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link TradeGateway} over the user and collection facades, through {@link RemoteCallWrapper}. A "not
+ * {@link TradeGateway} over the user and collection facades, through {@link RemoteCallWrapper}. The sale
+ * facts of a collection that is on sale are kept ({@link OnSaleGoods}): they never change, and every buyer
+ * of a seckill asks for the same collection; the buyer is read fresh on every buy. A "not
  * found" refusal ({@link UserRefusal}, {@link CollectionRefusal}) is the buyer's problem; any other
  * failure stays a system failure. The collection facade's calls cross to the goods process (split
  * roles) and go through its breaker ({@value #GOODS}): a goods process that is gone answers
@@ -34,6 +36,7 @@ class TradeGatewayImpl implements TradeGateway {
 
     private final UserFacade users;
     private final CollectionFacade collections;
+    private final OnSaleGoods onSale = new OnSaleGoods();
 
     TradeGatewayImpl(@Qualifier("userFacade") UserFacade users,
                      @Qualifier("collectionFacade") CollectionFacade collections) {
@@ -55,6 +58,10 @@ class TradeGatewayImpl implements TradeGateway {
 
     @Override
     public Goods goods(long collectionId) {
+        return onSale.get(collectionId, this::readGoods);
+    }
+
+    private Goods readGoods(long collectionId) {
         GoodsInfo goods;
         try {
             goods = RemoteCallWrapper.call(GOODS, collections::queryGoods, collectionId,
