@@ -85,8 +85,9 @@ public class SsoAutoConfiguration {
         @ConditionalOnProperty(name = "tradekit.sso.session.check-client", havingValue = "lettuce")
         LettuceTokenCheckScript tradekitSsoLettuceTokenCheckScript(ObjectProvider<RedisConnectionDetails> details,
                                                                    ObjectProvider<ClientResources> resources,
-                                                                   Environment environment) {
-            LettuceSettings settings = new LettuceSettings();
+                                                                   Environment environment, SsoProperties properties) {
+            LettuceSettings settings = properties.getSession().getLettuce();
+            settings.validate("tradekit.sso.session.lettuce");
             return new LettuceTokenCheckScript(LettuceClients.create(details.getIfAvailable(),
                     LettuceClients.redisProperties(environment), resources.getIfUnique(), settings.getConnectTimeout(),
                     settings.getCommandTimeout()), settings.getCommandTimeout(), settings.getRetryDelay());

@@ -1,5 +1,6 @@
 package io.tradekit.sso.autoconfigure;
 
+import io.tradekit.core.redis.LettuceSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -148,10 +149,20 @@ public class SsoProperties {
          */
         private CheckClient checkClient = CheckClient.CONNECTION_FACTORY;
 
+        /**
+         * The Lettuce connection of check-client=lettuce ({@code tradekit.sso.session.lettuce.*}): a 2 s
+         * command timeout (a login check waits no longer than the application's own Redis calls), 2 s to
+         * connect, 1 s before a failed connect is tried again. Documented in
+         * additional-spring-configuration-metadata.json (the type is compiled in tradekit-core).
+         */
+        private final LettuceSettings lettuce = new LettuceSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(1));
+
         public List<String> getAllowedPackages() { return allowedPackages; }
         public void setAllowedPackages(List<String> allowedPackages) { this.allowedPackages = allowedPackages; }
         public CheckClient getCheckClient() { return checkClient; }
         public void setCheckClient(CheckClient checkClient) { this.checkClient = checkClient; }
+        public LettuceSettings getLettuce() { return lettuce; }
     }
 
     /** Redis client of the per-request token check. */

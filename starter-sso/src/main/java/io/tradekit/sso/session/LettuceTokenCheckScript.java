@@ -21,6 +21,7 @@ public class LettuceTokenCheckScript implements TokenCheckScript, AutoCloseable 
     private static final RedisScript SCRIPT = RedisScript.of(TokenCheckScript.source());
 
     private final LettuceConnector connector;
+    private final Duration commandTimeout;
 
     /**
      * @param client a standalone or sentinel client (a token's two keys are in different Cluster slots)
@@ -33,6 +34,12 @@ public class LettuceTokenCheckScript implements TokenCheckScript, AutoCloseable 
                     + "Redis: a token's keys are in different Redis Cluster slots; use connection-factory");
         }
         this.connector = new LettuceConnector(client, commandTimeout, retryDelay, true);
+        this.commandTimeout = commandTimeout;
+    }
+
+    /** The longest wait for one login check ({@code tradekit.sso.session.lettuce.command-timeout}). */
+    public Duration commandTimeout() {
+        return commandTimeout;
     }
 
     @Override

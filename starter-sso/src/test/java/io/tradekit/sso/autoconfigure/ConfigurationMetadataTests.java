@@ -32,7 +32,8 @@ class ConfigurationMetadataTests {
                 }
             }
         }
-        assertThat(names).contains("tradekit.sso.enabled", "tradekit.sso.cookie.secure", "tradekit.sso.routes");
+        assertThat(names).contains("tradekit.sso.enabled", "tradekit.sso.cookie.secure", "tradekit.sso.routes",
+                "tradekit.sso.session.lettuce.command-timeout", "tradekit.sso.session.lettuce.retry-delay");
         assertThat(undocumented).isEmpty();
     }
 }

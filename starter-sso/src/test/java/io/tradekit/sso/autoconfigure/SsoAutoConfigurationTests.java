@@ -14,6 +14,7 @@ import io.tradekit.sso.SsoLoginService;
 import io.tradekit.sso.client.SsoClientEndpoint;
 import io.tradekit.sso.server.SecureSsoServerTemplate;
 import io.tradekit.sso.server.SsoServerEndpoint;
+import io.tradekit.sso.session.LettuceTokenCheckScript;
 import io.tradekit.sso.session.PermissionProviderStpInterface;
 import io.tradekit.sso.session.RestrictedSaJsonTemplate;
 import io.tradekit.sso.web.SsoRouteInterceptor;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,33 @@ class SsoAutoConfigurationTests {
             assertThat(config.getCookie().getSameSite()).isEqualTo("Lax");
             assertThat(config.getCookie().getSecure()).isFalse();
         });
+    }
+
+    /** The Lettuce login check binds its own settings (it used the core defaults, a 1 s command timeout). */
+    @Test
+    void theLettuceLoginCheckTakesItsTimeoutsFromItsProperties() {
+        runner.withPropertyValues("tradekit.sso.session.check-client=lettuce").run(context ->
+                assertThat(context.getBean(LettuceTokenCheckScript.class).commandTimeout())
+                        .isEqualTo(Duration.ofSeconds(2)));
+        runner.withPropertyValues("tradekit.sso.session.check-client=lettuce",
+                        "tradekit.sso.session.lettuce.command-timeout=3500ms")
+                .run(context -> assertThat(context.getBean(LettuceTokenCheckScript.class).commandTimeout())
+                        .isEqualTo(Duration.ofMillis(3500)));
+    }
+
+    @Test
+    void aLettuceLoginCheckSettingThatCannotWorkFailsTheStartUpNamingTheProperty() {
+        for (String bad : List.of("tradekit.sso.session.lettuce.command-timeout=0s",
+                "tradekit.sso.session.lettuce.connect-timeout=-1s", "tradekit.sso.session.lettuce.retry-delay=-5ms")) {
+            runner.withPropertyValues("tradekit.sso.session.check-client=lettuce", bad).run(context ->
+                    assertThat(context).getFailure().rootCause().isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining(bad.substring(0, bad.indexOf('='))));
+        }
+        // Malformed, not only out of range: the binder refuses it, naming the property.
+        runner.withPropertyValues("tradekit.sso.session.check-client=lettuce",
+                        "tradekit.sso.session.lettuce.command-timeout=soon")
+                .run(context -> assertThat(context).getFailure()
+                        .hasMessageContaining("tradekit.sso.session.lettuce.command-timeout"));
     }
 
     @Test
