@@ -49,9 +49,10 @@ import java.util.concurrent.TimeUnit;
  *     [--png benchmarks/soldout-ratios.png] [--floor true] [--seckill true] [--profile-seconds 0]
  * </pre>
  *
- * <p>{@code --profile-seconds N} runs only the accepted token + buy pairs (a warm-up, then N seconds) and
- * prints every process's user and system CPU per pair: a window long enough to attach a profiler
- * ({@code jcmd <pid> JFR.start}) to the app or a server; the line {@code accepted phase starts} marks it.
+ * <p>{@code --profile-seconds N} runs only the accepted token + buy pairs (a warm-up, then three rounds of N
+ * seconds) and prints every process's user and system CPU per pair, then all in (rounds 2–3 and the order
+ * consumers' catch-up after them): a window long enough to attach a profiler ({@code jcmd <pid> JFR.start})
+ * to the app or a server; the line {@code accepted phase starts} marks it.
  */
 public final class SoldOutLoadDriver {
 
