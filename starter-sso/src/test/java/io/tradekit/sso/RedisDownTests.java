@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.tradekit.devservices.fault.Latencies.percentileMs;
 import static io.tradekit.sso.TwoApps.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -113,13 +114,11 @@ class RedisDownTests {
                 assertThat(http.get("/me", auth(again)).body()).isEqualTo("1001");
                 assertThat(breaker.state()).isEqualTo("CLOSED");
                 assertThat(http.get("/me", auth(token)).status()).isEqualTo(401);
-                refusedNanos.sort(null);
                 System.out.printf("MEASURE sso redis-down: first refusal %d ms after the kill; refused answers %d,"
                                 + " p50 %.2f ms, p99 %.2f ms; WARN/ERROR lines %d for %d requests; recovered %d ms"
                                 + " after the restart%n",
                         (firstRefusalAt - killedAt) / 1_000_000, refusedNanos.size(),
-                        refusedNanos.get(refusedNanos.size() / 2) / 1e6,
-                        refusedNanos.get((int) (refusedNanos.size() * 0.99)) / 1e6, noisy.size(), OUTAGE_REQUESTS,
+                        percentileMs(refusedNanos, 50), percentileMs(refusedNanos, 99), noisy.size(), OUTAGE_REQUESTS,
                         (recoveredAt - restartedAt) / 1_000_000);
             } finally {
                 back.close();

@@ -15,13 +15,8 @@ final class ProcessCpu {
     }
 
     static double millis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no CPU times for process " + pid, e);
-        }
+        double[] times = userAndSystemMillis(pid);
+        return times[0] + times[1];
     }
 
     /** User and system CPU time of a process, in milliseconds: where a server's cost goes (its own code or the kernel's). */

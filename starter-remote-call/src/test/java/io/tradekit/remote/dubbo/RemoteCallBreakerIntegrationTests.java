@@ -1,5 +1,6 @@
 package io.tradekit.remote.dubbo;
 
+import static io.tradekit.devservices.fault.Latencies.percentileMs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -132,8 +133,8 @@ class RemoteCallBreakerIntegrationTests {
                             + "Dubbo (ms: %s), %d refused (p50 %.3f ms, p99 %.3f ms, max %.3f ms); first refusal %d ms "
                             + "after the provider closed; recovered %d ms after it started again, in %d tries%n",
                     CALLS_WHILE_GONE, failedNanos.size(), failedNanos.stream().map(n -> n / 1_000_000).toList(),
-                    refusedNanos.size(), percentile(refusedNanos, 50), percentile(refusedNanos, 99),
-                    percentile(refusedNanos, 100), (firstRefusalAt - goneAt) / 1_000_000,
+                    refusedNanos.size(), percentileMs(refusedNanos, 50), percentileMs(refusedNanos, 99),
+                    percentileMs(refusedNanos, 100), (firstRefusalAt - goneAt) / 1_000_000,
                     (recoveredAt - backAt) / 1_000_000, tries);
         } finally {
             if (provider != null) {
@@ -183,12 +184,4 @@ class RemoteCallBreakerIntegrationTests {
                 .run();
     }
 
-    private static double percentile(List<Long> nanos, int percent) {
-        if (nanos.isEmpty()) {
-            return Double.NaN;
-        }
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(index, 0)] / 1_000_000.0;
-    }
 }

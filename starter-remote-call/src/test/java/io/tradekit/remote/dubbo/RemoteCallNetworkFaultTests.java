@@ -1,5 +1,6 @@
 package io.tradekit.remote.dubbo;
 
+import static io.tradekit.devservices.fault.Latencies.percentileMs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -316,17 +317,9 @@ class RemoteCallNetworkFaultTests {
                             + "RpcException codes %s), %d refused (p50 %.3f ms, p99 %.3f ms, max %.3f ms); breaker open "
                             + "%d ms after the fault; first success %d ms after the heal, in %d tries%n",
                     fault, CALLS_DURING_FAULT, failed.size(), failed.stream().map(n -> n / 1_000_000).toList(), codes,
-                    refused.size(), percentile(refused, 50), percentile(refused, 99), percentile(refused, 100),
+                    refused.size(), percentileMs(refused, 50), percentileMs(refused, 99), percentileMs(refused, 100),
                     openMs, recoveredMs, tries);
         }
 
-        private static double percentile(List<Long> nanos, int percent) {
-            if (nanos.isEmpty()) {
-                return Double.NaN;
-            }
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            int index = Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1);
-            return sorted[Math.max(index, 0)] / 1_000_000.0;
-        }
     }
 }

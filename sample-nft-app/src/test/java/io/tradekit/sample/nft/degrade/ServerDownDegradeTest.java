@@ -1,5 +1,6 @@
 package io.tradekit.sample.nft.degrade;
 
+import static io.tradekit.devservices.fault.Latencies.percentileMs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -207,14 +208,12 @@ class ServerDownDegradeTest {
         assertThat(redisStock(collection)).isEqualTo(Integer.toString(STOCK - 2));
         assertThat(app.isAlive()).isTrue();
 
-        List<Long> sorted = new ArrayList<>(buyNanos);
-        Collections.sort(sorted);
         System.out.printf("MEASURE sample broker-down: %d buys from %d threads, answers %s; buy latency p50 %.1f ms,"
                         + " p99 %.1f ms, max %.1f ms; Redis stock and order rows unchanged; WARN/ERROR lines %d;"
                         + " brokers restarted in %d ms; first accepted buy %d ms after they were back"
                         + " (%d ms after the kill)%n",
-                BUYS, BUY_THREADS, answers, sorted.get(sorted.size() / 2) / 1e6,
-                sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.get(sorted.size() - 1) / 1e6, noisy.size(),
+                BUYS, BUY_THREADS, answers, percentileMs(buyNanos, 50), percentileMs(buyNanos, 99),
+                percentileMs(buyNanos, 100), noisy.size(),
                 (brokersBackAt - restartedAt) / 1_000_000, (acceptedAt - brokersBackAt) / 1_000_000,
                 (acceptedAt - killedAt) / 1_000_000);
         noisy.stream().limit(20).forEach(line -> System.out.println("MEASURE log: " + line));
@@ -331,14 +330,11 @@ class ServerDownDegradeTest {
             assertThat(app.isAlive()).isTrue();
         }
 
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
         System.out.printf("MEASURE sample redis-down: %d requests from %d threads, all 503 + Retry-After;"
                         + " latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; last answer %d ms after the kill;"
                         + " health DOWN %d ms after the kill; WARN/ERROR lines %d (breaker %d);"
                         + " login works again %d ms after the restart%n",
-                REQUESTS, THREADS, sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
-                sorted.get(sorted.size() - 1) / 1e6,
+                REQUESTS, THREADS, percentileMs(latencies, 50), percentileMs(latencies, 99), percentileMs(latencies, 100),
                 (Collections.max(answeredAt) - killedAt) / 1_000_000, (healthDownAt - killedAt) / 1_000_000,
                 noisy.size(), breakerLines.size(), (recoveredAt - restartedAt) / 1_000_000);
         noisy.stream().limit(40).forEach(line -> System.out.println("MEASURE log: " + line));
